@@ -1,0 +1,36 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useTransition } from 'react';
+import { LOCALES } from '@/lib/i18n/config';
+import { setLocale } from '@/lib/i18n/set-locale';
+
+export function LanguageSwitcher({ current }: { current: string }) {
+  const t = useTranslations('language');
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <label className="flex items-center gap-2 text-slate-700">
+      <span className="sr-only">{t('label')}</span>
+      <select
+        value={current}
+        disabled={pending}
+        onChange={(event) => {
+          const next = event.target.value;
+          startTransition(async () => {
+            await setLocale(next);
+            router.refresh();
+          });
+        }}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+      >
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale} lang={locale}>
+            {t(locale)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,83 @@
+import { AppError } from '@/lib/errors';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+// The permission table, as data: which staff role may do what. Every lib/server operation calls
+// assertCan() before it touches the database; a test walks the whole table.
+// Clients are not in this table: portal operations scope by the client's own record instead.
+
+export const ACTIONS = [
+  'firm.read',
+  'firm.settings.update',
+  'member.read',
+  'member.invite',
+  'member.update',
+  'member.deactivate',
+  'client.read',
+  'client.create',
+  'client.update',
+  'client.delete',
+  'client.portal.invite',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.transition',
+  'case.delete',
+  'case.export',
+  'deadline.read',
+  'deadline.update',
+  'task.manage',
+  'document.read',
+  'document.upload',
+  'document.review',
+  'document.delete',
+  'note.manage',
+  'import.run',
+  'audit.read',
+  'outbox.read',
+  'calendar.manage',
+] as const;
+
+export type Action = (typeof ACTIONS)[number];
+
+const everyAction = new Set<Action>(ACTIONS);
+const caseWork: Action[] = [
+  'firm.read',
+  'member.read',
+  'client.read',
+  'client.create',
+  'client.update',
+  'client.portal.invite',
+  'case.read',
+  'case.create',
+  'case.update',
+  'case.transition',
+  'case.export',
+  'deadline.read',
+  'deadline.update',
+  'task.manage',
+  'document.read',
+  'document.upload',
+  'document.review',
+  'note.manage',
+  'calendar.manage',
+];
+
+export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
+  ADMIN: everyAction,
+  // Advisors own cases end to end, including deleting them and importing a spreadsheet.
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'import.run']),
+  // Assistants work cases and documents but cannot manage members, settings or delete anything.
+  ASSISTANT: new Set<Action>(caseWork),
+};
+
+export function can(role: Role, action: Action): boolean {
+  return PERMISSIONS[role].has(action);
+}
+
+export type StaffActor = { kind: 'staff'; userId: string; firmId: string; role: Role };
+
+export function assertCan(actor: StaffActor, action: Action): void {
+  if (!can(actor.role, action)) {
+    throw new AppError('FORBIDDEN', { message: `${actor.role} may not ${action}`, userMessage: 'forbidden' });
+  }
+}

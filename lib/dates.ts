@@ -1,0 +1,29 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+// Legal dates are plain calendar dates in Europe/Brussels ("2026-11-23"). Postgres keeps them as DATE,
+// which Prisma hands over as a Date at UTC midnight; these helpers convert without ever using the
+// server's own time zone.
+
+export const BRUSSELS = 'Europe/Brussels';
+
+export type PlainDate = string;
+
+/** The calendar date in Brussels at the given instant. */
+export function brusselsDate(instant: Date = new Date()): PlainDate {
+  return format(new TZDate(instant.getTime(), BRUSSELS), 'yyyy-MM-dd');
+}
+
+export function toDbDate(date: PlainDate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export function fromDbDate(date: Date): PlainDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDaysPlain(date: PlainDate, days: number): PlainDate {
+  const d = toDbDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromDbDate(d);
+}

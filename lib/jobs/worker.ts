@@ -1,0 +1,38 @@
+import os from 'node:os';
+import { PgBoss } from 'pg-boss';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { HEARTBEAT_QUEUE, recordHeartbeat } from './heartbeat';
+
+// The worker runs on the same Postgres as the app. pg-boss claims jobs with SKIP LOCKED, so any number
+// of worker processes can run side by side; a cron schedule is fired once across all of them.
+
+export type Worker = { name: string; stop: () => Promise<void> };
+
+export async function startWorker(options: {
+  databaseUrl: string;
+  db: PrismaClient;
+  log: (message: string, extra?: Record<string, unknown>) => void;
+}): Promise<Worker> {
+  const name = `${os.hostname()}:${process.pid}`;
+  const startedAt = new Date();
+  const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss' });
+  boss.on('error', (error) => options.log('pg-boss error', { error: String(error) }));
+  await boss.start();
+
+  await boss.createQueue(HEARTBEAT_QUEUE);
+  await boss.schedule(HEARTBEAT_QUEUE, '* * * * *', null, { tz: 'Europe/Brussels' });
+  await boss.work(HEARTBEAT_QUEUE, async () => {
+    await recordHeartbeat(options.db, name, startedAt);
+  });
+
+  // A beat at start, so the status page shows a fresh worker without waiting for the first minute.
+  await recordHeartbeat(options.db, name, startedAt);
+  options.log('worker started', { name });
+
+  return {
+    name,
+    stop: async () => {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}

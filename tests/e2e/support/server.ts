@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createDatabaseIfMissing } from '../../../lib/dev/dev-database';
+import { databaseUrl, startEmbeddedPostgres } from '../../../lib/dev/embedded-postgres';
+import { deployMigrations } from '../../../lib/dev/migrations';
+import { seedIfEmpty } from '../../../prisma/seed/seed-if-empty';
+import { dropDatabase } from '../../integration/support/admin';
+
+// The end-to-end world: a throwaway database (on our own embedded Postgres, or on the server
+// DATABASE_URL names), migrated and seeded, the built app (`next start`) and the worker.
+// Playwright starts this and stops it with SIGTERM when the run ends.
+
+const port = process.env.E2E_PORT ?? '3100';
+let tmpDir: string | null = null;
+let baseUrl = process.env.DATABASE_URL;
+let stopServer = async () => {};
+if (!baseUrl) {
+  tmpDir = await mkdtemp(path.join(os.tmpdir(), 'sejour-e2e-pg-'));
+  const server = await startEmbeddedPostgres({ dataDir: path.join(tmpDir, 'pg'), persistent: false });
+  baseUrl = server.baseUrl;
+  stopServer = server.stop;
+}
+const name = `sejour_e2e_${randomUUID().slice(0, 8)}`;
+await createDatabaseIfMissing(baseUrl, name);
+const url = databaseUrl(baseUrl, name);
+await deployMigrations(url);
+await seedIfEmpty(url);
+
+const env = { ...process.env, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
+const children: ChildProcess[] = [
+  spawn('npx', ['next', 'start', '--port', port, '--hostname', '127.0.0.1'], { stdio: 'inherit', env }),
+  spawn('npx', ['tsx', 'lib/jobs/worker-main.ts'], { stdio: 'inherit', env }),
+];
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+  if (process.env.DATABASE_URL) await dropDatabase(baseUrl!, name).catch(() => {});
+  await stopServer();
+  if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
