@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { ensureDevDatabase } from '../lib/dev/dev-database';
 import { deployMigrations } from '../lib/dev/migrations';
 import { printDemoLogins, seedIfEmpty } from '../prisma/seed/seed-if-empty';
@@ -21,9 +22,11 @@ await printDemoLogins(database.url, say);
 if (!process.env.SMTP_URL) say('no SMTP_URL: emails go to the outbox only');
 
 const childEnv = { ...process.env, DATABASE_URL: database.url, PORT: port };
+// The binaries themselves, not `npx`, so that a stop signal reaches the process that must stop.
+const bin = (name: string) => path.join('node_modules', '.bin', name);
 const children: ChildProcess[] = [
-  spawn('npx', ['next', 'dev', '--port', port], { stdio: 'inherit', env: childEnv }),
-  spawn('npx', ['tsx', 'lib/jobs/worker-main.ts'], { stdio: 'inherit', env: childEnv }),
+  spawn(bin('next'), ['dev', '--port', port], { stdio: 'inherit', env: childEnv }),
+  spawn(bin('tsx'), ['lib/jobs/worker-main.ts'], { stdio: 'inherit', env: childEnv }),
 ];
 say(`web app on http://localhost:${port}`);
 

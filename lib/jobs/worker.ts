@@ -16,7 +16,7 @@ export async function startWorker(options: {
   const name = `${os.hostname()}:${process.pid}`;
   const startedAt = new Date();
   const boss = new PgBoss({ connectionString: options.databaseUrl, schema: 'pgboss' });
-  boss.on('error', (error) => options.log('pg-boss error', { error: String(error) }));
+  boss.on('error', (error) => options.log('pg-boss error', { error: error instanceof Error ? error.message : JSON.stringify(error) }));
   await boss.start();
 
   await boss.createQueue(HEARTBEAT_QUEUE);

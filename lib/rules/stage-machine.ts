@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { compareDates, type PlainDate } from './plain-date';
 import { procedureDefinition } from './procedures';
 import {
@@ -17,6 +16,11 @@ import { firstFieldProblem } from './zod-fields';
 export type TransitionResult =
   | { ok: true; stage: CaseStage; factsPatch: FactsPatch }
   | { ok: false; reason: TransitionReason };
+
+const TRANSITIONS_BY_ID = Object.fromEntries(TRANSITIONS.map((transition) => [transition.id, transition])) as Record<
+  TransitionId,
+  TransitionDefinition
+>;
 
 export function transitionDefinition(id: string): TransitionDefinition | undefined {
   return TRANSITIONS.find((transition) => transition.id === id);
@@ -38,9 +42,7 @@ export interface TransitionField {
 
 /** The facts a transition asks for, so a form can be built from the same schema the server checks. */
 export function transitionFields(id: TransitionId): TransitionField[] {
-  const schema = transitionDefinition(id)?.schema;
-  if (!(schema instanceof z.ZodObject)) return [];
-  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([field, fieldSchema]) => ({
+  return Object.entries(TRANSITIONS_BY_ID[id].schema.shape).map(([field, fieldSchema]) => ({
     field,
     // A field is required when "absent" does not pass (defaults and optionals do).
     required: !fieldSchema.safeParse(undefined).success,

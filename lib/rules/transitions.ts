@@ -62,7 +62,8 @@ export interface TransitionDefinition<Input = unknown> {
   id: TransitionId;
   from: readonly CaseStage[];
   to: CaseStage;
-  schema: z.ZodType<Input>;
+  /** Always an object schema: its shape lists the fields a form must ask for. */
+  schema: z.ZodType<Input> & { shape: Record<string, z.ZodType> };
   /** Fields holding the date something happened: they cannot lie after `asOf`. */
   pastDates: readonly string[];
   /** Checks across fields, after the schema passed. */
@@ -70,7 +71,7 @@ export interface TransitionDefinition<Input = unknown> {
   patch(input: Input): FactsPatch;
 }
 
-function define<S extends z.ZodType>(definition: TransitionDefinition<z.output<S>> & { schema: S }): TransitionDefinition {
+function define<S extends z.ZodObject>(definition: TransitionDefinition<z.output<S>> & { schema: S }): TransitionDefinition {
   return definition as TransitionDefinition;
 }
 

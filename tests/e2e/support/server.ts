@@ -3,17 +3,35 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { createDatabaseIfMissing } from '../../../lib/dev/dev-database';
 import { databaseUrl, startEmbeddedPostgres } from '../../../lib/dev/embedded-postgres';
 import { deployMigrations } from '../../../lib/dev/migrations';
 import { seedIfEmpty } from '../../../prisma/seed/seed-if-empty';
 import { dropDatabase } from '../../integration/support/admin';
 
+async function waitForHeartbeat(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // LISTEN would need a trigger; the worker's first beat comes within seconds, so poll the row.
+    for (let attempt = 0; attempt < 600; attempt++) {
+      const { rowCount } = await client.query('SELECT 1 FROM "WorkerHeartbeat"');
+      if (rowCount) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('the worker did not start within 60 s');
+  } finally {
+    await client.end();
+  }
+}
+
 // The end-to-end world: a throwaway database (on our own embedded Postgres, or on the server
 // DATABASE_URL names), migrated and seeded, the built app (`next start`) and the worker.
 // Playwright starts this and stops it with SIGTERM when the run ends.
 
 const port = process.env.E2E_PORT ?? '3100';
+const bin = (name: string) => path.join('node_modules', '.bin', name);
 let tmpDir: string | null = null;
 let baseUrl = process.env.DATABASE_URL;
 let stopServer = async () => {};
@@ -30,10 +48,11 @@ await deployMigrations(url);
 await seedIfEmpty(url);
 
 const env = { ...process.env, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
-const children: ChildProcess[] = [
-  spawn('npx', ['next', 'start', '--port', port, '--hostname', '127.0.0.1'], { stdio: 'inherit', env }),
-  spawn('npx', ['tsx', 'lib/jobs/worker-main.ts'], { stdio: 'inherit', env }),
-];
+// The worker first, and the web app once it has beaten: tests that look at the worker's status then
+// never race its start.
+const children: ChildProcess[] = [spawn(bin('tsx'), ['lib/jobs/worker-main.ts'], { stdio: 'inherit', env })];
+await waitForHeartbeat(url);
+children.push(spawn(bin('next'), ['start', '--port', port, '--hostname', '127.0.0.1'], { stdio: 'inherit', env }));
 
 let stopping = false;
 async function shutdown() {

@@ -23,7 +23,7 @@ describe('RvV/CCE appeal', () => {
     ['2026-03-27', 'EXTREME_URGENCY', '2026-04-07', '10 days → Mon 6 Apr (Easter Monday) → Tue 7 Apr'],
     ['2026-05-20', 'EXTREME_URGENCY_REPEAT', '2026-05-26', '5 days → Mon 25 May (Whit Monday) → Tue 26 May'],
     ['2026-07-16', 'EXTREME_URGENCY_REPEAT', '2026-07-22', '5 days → Tue 21 Jul → Wed 22 Jul'],
-  ] as const)('notified %s, %s → %s', (notifiedOn, regime, dueOn) => {
+  ] as const)('notified %s, %s → %s (%s)', (notifiedOn, regime, dueOn, _why) => {
     expect(appeal({ outcome: 'REFUSED', notifiedOn, regime })).toMatchObject([
       { dueOn, confidence: 'H', actor: 'ADVISOR', ruleId: 'appeal-rvv' },
     ]);

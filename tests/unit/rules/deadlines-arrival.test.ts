@@ -20,7 +20,7 @@ describe('duties after arrival', () => {
     ['EU', 'LONG', '2026-08-01', 'EU_REGISTRATION', '2026-11-02', 'H', '1 Nov is a Sunday and All Saints'],
     ['EU', 'LONG', '2027-11-29', 'EU_REGISTRATION', '2028-02-29', 'H', 'leap day'],
     ['EU', 'LONG', '2026-11-30', 'EU_REGISTRATION', '2027-03-01', 'H', '28 Feb 2027 is a Sunday'],
-  ] as const)('%s %s arrived %s → %s on %s', (citizenship, stay, arrivedOn, kind, dueOn, confidence) => {
+  ] as const)('%s %s arrived %s → %s on %s (%s, %s)', (citizenship, stay, arrivedOn, kind, dueOn, confidence, _why) => {
     expect(arrival({ citizenship, stay, arrivedOn })).toMatchObject([{ kind, dueOn, confidence, actor: 'CLIENT' }]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isInEffect } from '@/lib/rules/deadline-rule';
-import { computeDeadlines, deadlineRule, DEADLINE_RULES, documentExpiryDeadlines } from '@/lib/rules/deadlines';
+import { compareDeadlines, computeDeadlines, deadlineRule, DEADLINE_RULES, documentExpiryDeadlines } from '@/lib/rules/deadlines';
 import type { CaseFacts } from '@/lib/rules/facts';
 import { ZCaseFacts } from '@/lib/rules/facts';
 import { DEFAULT_SETTINGS, ZRulesSettings } from '@/lib/rules/settings';
@@ -76,6 +76,11 @@ describe('computeDeadlines', () => {
     ]);
     const dates = deadlines.map((d) => d.dueOn);
     expect(dates).toEqual([...dates].sort());
+  });
+
+  it('treats identical deadlines without subject as equal', () => {
+    const [expiry] = computeDeadlines({ citizenship: 'EU', card: { type: 'EU', validUntil: '2028-02-01' } });
+    expect(expiry && compareDeadlines(expiry, { ...expiry })).toBe(0);
   });
 
   it('gives nothing for bare facts', () => {
