@@ -23,7 +23,7 @@ export async function seedLarge(url: string, caseCount: number): Promise<Summary
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DELETE FROM "AuditLog" WHERE "firmId" IN (SELECT id FROM "Firm" WHERE slug = $1)', [LARGE_FIRM_SLUG]);
+    // A bench firm that has audit rows cannot be deleted (the audit log is append-only); db:reset starts over.
     await client.query('DELETE FROM "Firm" WHERE slug = $1', [LARGE_FIRM_SLUG]);
     await client.query('DELETE FROM "User" WHERE email LIKE $1', ['%@bench.example']);
     const firmId = randomUUID();
