@@ -1,6 +1,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } from './config';
+import { loadMessages } from './messages';
 
 // No locale in the URL: staff and clients share links, and the language is a person's choice
 // (cookie, later their profile), falling back to the browser's Accept-Language.
@@ -10,6 +11,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'Europe/Brussels',
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from '@/lib/i18n/messages/en.json';
-import fr from '@/lib/i18n/messages/fr.json';
-import nl from '@/lib/i18n/messages/nl.json';
 import { localeFromAcceptLanguage } from '@/lib/i18n/config';
+import { loadMessages } from '@/lib/i18n/messages';
+
+const [en, nl, fr] = await Promise.all([loadMessages('en'), loadMessages('nl'), loadMessages('fr')]);
+const home = (messages: Record<string, unknown>) => (messages.home as { heading: string }).heading;
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -15,9 +16,26 @@ function leaves(value: unknown): string[] {
 }
 
 describe('message catalogues', () => {
-  it('have exactly the same keys in en, nl and fr', () => {
+  it('have exactly the same keys in en, nl and fr, file by file', async () => {
+    const { CATALOGUE_FILES } = await import('@/lib/i18n/messages');
+    for (const file of CATALOGUE_FILES) {
+      const [e, n, f] = await Promise.all(['en', 'nl', 'fr'].map(async (l) => (await import(`@/lib/i18n/messages/${l}/${file}.json`)).default));
+      expect(keys(n), `nl/${file}.json`).toEqual(keys(e));
+      expect(keys(f), `fr/${file}.json`).toEqual(keys(e));
+    }
     expect(keys(nl)).toEqual(keys(en));
     expect(keys(fr)).toEqual(keys(en));
+  });
+
+  it('never define the same top-level namespace in two files (one would silently hide the other)', async () => {
+    const { CATALOGUE_FILES } = await import('@/lib/i18n/messages');
+    const seen = new Map<string, string>();
+    for (const file of CATALOGUE_FILES) {
+      for (const namespace of Object.keys((await import(`@/lib/i18n/messages/en/${file}.json`)).default)) {
+        expect(seen.get(namespace), `${namespace} in ${file}.json`).toBeUndefined();
+        seen.set(namespace, file);
+      }
+    }
   });
 
   it('have no empty message in any language', () => {
@@ -27,8 +45,8 @@ describe('message catalogues', () => {
   });
 
   it('are really translated: Dutch and French differ from English for the home page', () => {
-    expect(nl.home.heading).not.toBe(en.home.heading);
-    expect(fr.home.heading).not.toBe(en.home.heading);
+    expect(home(nl)).not.toBe(home(en));
+    expect(home(fr)).not.toBe(home(en));
   });
 });
 
