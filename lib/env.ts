@@ -68,3 +68,6 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Known at build time (Next inlines NODE_ENV); safe to read before the rest is configured, as in proxy.ts. */
+export const IS_PRODUCTION = process.env.NODE_ENV === 'production';

@@ -1,3 +1,4 @@
+import type { StaffActor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -73,8 +74,6 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
 export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[role].has(action);
 }
-
-export type StaffActor = { kind: 'staff'; userId: string; firmId: string; role: Role };
 
 export function assertCan(actor: StaffActor, action: Action): void {
   if (!can(actor.role, action)) {

@@ -1,0 +1,24 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AppShell } from '@/components/app-shell';
+import { requireStaff } from '@/lib/auth/current-actor';
+import { can } from '@/lib/auth/permissions';
+import { getFirmContext } from '@/lib/server/firm/get-firm-context';
+import { signOutAction } from './sign-out-action';
+
+export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
+  const actor = await requireStaff();
+  const { firm, user } = await getFirmContext({ actor });
+  const t = await getTranslations('shell');
+  const links = [
+    { href: '/dashboard', label: t('dashboard') },
+    ...(can(actor.role, 'member.read') ? [{ href: '/settings/members', label: t('members') }] : []),
+    ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),
+    { href: '/account/security', label: t('security') },
+  ];
+  return (
+    <AppShell firmName={firm.name} userLabel={user.name ?? user.email} links={links} signOut={signOutAction}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { FormMessage } from '@/components/form/form-message';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
+import { isAppError } from '@/lib/errors';
+import { listAuditLog, type AuditLogPage } from '@/lib/server/audit/list-audit-log';
+import { AUDIT_ACTION_NAMES, AUDIT_ENTITIES } from '@/lib/server/audit/audit-types';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auditLog');
+  return { title: t('heading') };
+}
+
+type Search = { entity?: string; action?: string; q?: string; from?: string; to?: string; cursor?: string };
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireWorkingStaff();
+  const search = await searchParams;
+  const t = await getTranslations('auditLog');
+  const format = await getFormatter();
+  let page: AuditLogPage | null = null;
+  try {
+    page = await listAuditLog({ actor, filters: { entity: search.entity, action: search.action, q: search.q, from: search.from, to: search.to }, cursor: search.cursor, limit: 50 });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
+  }
+  const next = page?.nextCursor ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([k, v]) => k !== 'cursor' && v)), cursor: page.nextCursor })}` : null;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+        <p className="mt-1 text-slate-600">{t('intro')}</p>
+      </div>
+      <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+        <label className="space-y-1">
+          <span className="block font-medium">{t('entity')}</span>
+          <select name="entity" defaultValue={search.entity ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t('any')}</option>
+            {AUDIT_ENTITIES.map((entity) => <option key={entity} value={entity}>{entity}</option>)}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('action')}</span>
+          <select name="action" defaultValue={search.action ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5">
+            <option value="">{t('any')}</option>
+            {AUDIT_ACTION_NAMES.map((action) => <option key={action} value={action}>{action}</option>)}
+          </select>
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('actor')}</span>
+          <input name="q" defaultValue={search.q ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('from')}</span>
+          <input type="date" name="from" defaultValue={search.from ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <label className="space-y-1">
+          <span className="block font-medium">{t('to')}</span>
+          <input type="date" name="to" defaultValue={search.to ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
+        </label>
+        <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white">{t('filter')}</button>
+      </form>
+      {!page || page.items.length === 0 ? (
+        <FormMessage tone="info">{t('empty')}</FormMessage>
+      ) : (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-slate-600">
+              <th scope="col" className="p-2 font-medium">{t('when')}</th>
+              <th scope="col" className="p-2 font-medium">{t('action')}</th>
+              <th scope="col" className="p-2 font-medium">{t('actor')}</th>
+              <th scope="col" className="p-2 font-medium">{t('ip')}</th>
+              <th scope="col" className="p-2 font-medium">{t('details')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((item) => (
+              <tr key={item.id} className="border-b border-slate-100 align-top last:border-0">
+                <td className="whitespace-nowrap p-2">{format.dateTime(item.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+                <td className="p-2 font-mono text-xs">{item.action}</td>
+                <td className="p-2">{item.actorName ?? item.actorEmail ?? (item.actorKind === 'SYSTEM' ? t('system') : t('anonymous'))}</td>
+                <td className="p-2 font-mono text-xs">{item.ip ?? ''}</td>
+                <td className="max-w-md p-2">
+                  <code className="block whitespace-pre-wrap break-all text-xs text-slate-700">{JSON.stringify(item.diff)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {next ? (
+        <Link href={next} className="text-brand-700 underline">
+          {t('older')}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

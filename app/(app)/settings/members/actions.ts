@@ -1,0 +1,31 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireStaff } from '@/lib/auth/current-actor';
+import type { ActionResult } from '@/lib/errors';
+import { toActionResult } from '@/lib/server/action-result';
+import { setTwoFactorRequirement } from '@/lib/server/firm/set-two-factor-requirement';
+import { changeMemberRole } from '@/lib/server/member/change-member-role';
+import { deactivateMember } from '@/lib/server/member/deactivate-member';
+import { inviteMember } from '@/lib/server/member/invite-member';
+import { requestContext } from '@/lib/server/request-context';
+
+async function run<T>(operation: (args: { actor: Awaited<ReturnType<typeof requireStaff>>; input: unknown; context: Awaited<ReturnType<typeof requestContext>> }) => Promise<T>, form: FormData) {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => operation({ actor, input: Object.fromEntries(form), context: await requestContext() }));
+  if (result.ok) revalidatePath('/settings/members');
+  return result;
+}
+
+export async function inviteAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(inviteMember, form);
+}
+export async function changeRoleAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(changeMemberRole, form);
+}
+export async function deactivateAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(deactivateMember, form);
+}
+export async function twoFactorAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(setTwoFactorRequirement, form);
+}

@@ -1,0 +1,70 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
+import type { ReactNode } from 'react';
+import { emailTranslator } from '@/lib/email/email-translator';
+import type { AppLocale } from '@/lib/i18n/config';
+
+// The frame every Sejour email shares: the firm's name (and logo) on top, the firm named again in
+// the footer, and the document language set so screen readers and mail clients read it correctly.
+
+const styles = {
+  body: { backgroundColor: '#f4f4f5', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' },
+  container: { backgroundColor: '#ffffff', borderRadius: '8px', margin: '0 auto', maxWidth: '560px', padding: '32px' },
+  logo: { display: 'block', height: '40px', marginBottom: '8px', width: 'auto' },
+  firmName: { color: '#18181b', fontSize: '14px', fontWeight: 600, letterSpacing: '0.02em', margin: 0 },
+  heading: { color: '#18181b', fontSize: '22px', fontWeight: 700, lineHeight: '30px', margin: '24px 0 16px' },
+  paragraph: { color: '#27272a', fontSize: '15px', lineHeight: '24px', margin: '0 0 16px' },
+  button: { backgroundColor: '#1d4ed8', borderRadius: '6px', color: '#ffffff', fontSize: '15px', fontWeight: 600, padding: '12px 20px', textDecoration: 'none' },
+  fallback: { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '16px 0', wordBreak: 'break-all' as const },
+  note: { color: '#52525b', fontSize: '13px', lineHeight: '20px', margin: '0 0 12px' },
+  hr: { borderColor: '#e4e4e7', margin: '24px 0' },
+  footer: { color: '#71717a', fontSize: '12px', lineHeight: '18px', margin: 0 },
+};
+
+export function EmailLayout(props: { locale: AppLocale; firmName: string; firmLogoUrl?: string; preview: string; heading: string; children: ReactNode }) {
+  const t = emailTranslator(props.locale);
+  return (
+    <Html lang={props.locale} dir="ltr">
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Section>
+            {props.firmLogoUrl ? <Img src={props.firmLogoUrl} alt={t('layout.logoAlt', { firmName: props.firmName })} style={styles.logo} /> : null}
+            <Text style={styles.firmName}>{props.firmName}</Text>
+          </Section>
+          <Heading as="h1" style={styles.heading}>
+            {props.heading}
+          </Heading>
+          {props.children}
+          <Hr style={styles.hr} />
+          <Text style={styles.footer}>{t('layout.footer', { firmName: props.firmName })}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function EmailParagraph({ children }: { children: ReactNode }) {
+  return <Text style={styles.paragraph}>{children}</Text>;
+}
+
+export function EmailNote({ children }: { children: ReactNode }) {
+  return <Text style={styles.note}>{children}</Text>;
+}
+
+/** The one action of the email, plus the raw link for clients that strip buttons (and for the text part). */
+export function EmailAction({ locale, href, label }: { locale: AppLocale; href: string; label: string }) {
+  const t = emailTranslator(locale);
+  return (
+    <Section>
+      <Button href={href} style={styles.button}>
+        {label}
+      </Button>
+      <Text style={styles.fallback}>
+        {t('layout.linkFallback')}
+        <br />
+        <Link href={href}>{href}</Link>
+      </Text>
+    </Section>
+  );
+}

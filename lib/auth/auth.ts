@@ -1,0 +1,68 @@
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { env } from '@/lib/env';
+import { contextFromHeaders } from '@/lib/server/request-context';
+import { redeemMagicLink } from './magic-link';
+import { CLIENT_SESSION_HOURS } from './sessions';
+import { SignInRefused, staffSignIn } from './staff-sign-in';
+
+// Auth.js handles the cookie (encrypted JWT, httpOnly, SameSite=Lax, __Secure- prefix over https) and
+// the CSRF token of its own endpoints. The JWT carries only our session id ("sid"); lib/auth/current-actor.ts
+// checks that session in Postgres on every request.
+
+class Refused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+declare module 'next-auth' {
+  interface User {
+    sessionId?: string;
+  }
+  interface Session {
+    sid?: string;
+  }
+}
+
+// Lazy configuration: env() is read on the first request, not when `next build` imports this file.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: CLIENT_SESSION_HOURS * 3600 },
+  pages: { signIn: '/sign-in', error: '/sign-in' },
+  providers: [
+    Credentials({
+      id: 'password',
+      credentials: { email: {}, password: {}, totp: {} },
+      async authorize(credentials, request) {
+        try {
+          const { sessionId, userId } = await staffSignIn(credentials, contextFromHeaders(request.headers));
+          return { id: userId, sessionId };
+        } catch (error) {
+          if (error instanceof SignInRefused) throw new Refused(error.reason);
+          throw error;
+        }
+      },
+    }),
+    Credentials({
+      id: 'magic-link',
+      credentials: { token: {} },
+      async authorize(credentials, request) {
+        const result = await redeemMagicLink(String(credentials.token ?? ''), contextFromHeaders(request.headers));
+        if (!result) throw new Refused('link_invalid');
+        return { id: result.userId, sessionId: result.sessionId };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user?.sessionId) token.sid = user.sessionId;
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: typeof token.sid === 'string' ? token.sid : undefined };
+    },
+  },
+}));

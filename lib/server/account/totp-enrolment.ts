@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { StaffActor } from '@/lib/auth/actor';
+import { newTotpSecret, totpManualKey, totpUri, verifyTotpCode } from '@/lib/auth/totp';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/server/audit/record-audit';
+import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { parseInput } from '@/lib/server/validate';
+
+// Enrolment is two steps: a secret is stored (not yet active) and shown as a QR code; it becomes active only
+// once the person proves their app produces the right code. Until then sign-in does not ask for a code.
+
+/** The pending secret to show, creating one when the person has none; null once two-factor is on. */
+export async function startTotpEnrolment({ actor }: { actor: StaffActor }) {
+  const db = getDb();
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
+  if (user.totpEnabledAt) return null;
+  let sealed = user.totpSecret;
+  if (!sealed) {
+    sealed = newTotpSecret().sealed;
+    await db.user.update({ where: { id: actor.userId }, data: { totpSecret: sealed } });
+  }
+  return { uri: totpUri(sealed, user.email), manualKey: totpManualKey(sealed) };
+}
+
+const ZConfirm = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'totp_format') });
+
+export async function confirmTotpEnrolment({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
+  const { code } = parseInput(ZConfirm, input);
+  return getDb().$transaction(async (tx) => {
+    const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });
+    if (user.totpEnabledAt) return { enabled: true };
+    if (!user.totpSecret || !verifyTotpCode(user.totpSecret, code)) {
+      throw new AppError('VALIDATION', { message: 'wrong totp code', userMessage: 'security.codeWrong', details: { fieldErrors: { code: ['security.codeWrong'] } } });
+    }
+    const enabledAt = new Date();
+    await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: enabledAt } });
+    await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'auth.totp_enabled', entity: 'member', entityId: actor.userId, after: { totpEnabledAt: enabledAt }, context });
+    return { enabled: true };
+  });
+}

@@ -1,0 +1,18 @@
+import { isAppError, type ActionResult } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+
+/** Runs an operation for a server action: AppErrors become a result the form can show, anything else is logged. */
+export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await run() };
+  } catch (error) {
+    if (isAppError(error)) {
+      const fieldErrors = error.details?.fieldErrors as Record<string, string[]> | undefined;
+      return { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}) };
+    }
+    // Next's redirect() and notFound() are thrown; they must pass through.
+    if (error instanceof Error && 'digest' in error) throw error;
+    logger.error({ err: error }, 'action failed');
+    return { ok: false, code: 'INTERNAL', userMessage: 'INTERNAL' };
+  }
+}

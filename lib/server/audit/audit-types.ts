@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+// The audit vocabulary. Each action names the one entity it is about, as data, and the entry schema is a
+// discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
+// 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
+
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'deadline', 'note', 'task', 'settings', 'session', 'export'] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+export const AUDIT_ACTIONS = {
+  'firm.created': 'firm',
+  'member.invited': 'invitation',
+  'member.invitation_revoked': 'invitation',
+  'member.joined': 'member',
+  'member.role_changed': 'member',
+  'member.deactivated': 'member',
+  'member.reactivated': 'member',
+  'client.created': 'client',
+  'client.updated': 'client',
+  'client.deleted': 'client',
+  // Recorded on the client (entityId = Client id) so it shows in that client's history.
+  'client.portal_invited': 'client',
+  'case.created': 'case',
+  'case.updated': 'case',
+  'case.transitioned': 'case',
+  'case.deleted': 'case',
+  'document.uploaded': 'document',
+  'document.downloaded': 'document',
+  'document.reviewed': 'document',
+  'document.deleted': 'document',
+  'deadline.updated': 'deadline',
+  'note.created': 'note',
+  'note.updated': 'note',
+  'note.deleted': 'note',
+  'task.created': 'task',
+  'task.updated': 'task',
+  'task.deleted': 'task',
+  'settings.updated': 'settings',
+  // Sign-in events are about a session: entityId is the Session id when one exists, else the user id or null.
+  'auth.sign_in': 'session',
+  'auth.sign_in_failed': 'session',
+  'auth.sign_in_throttled': 'session',
+  'auth.sign_out': 'session',
+  'auth.magic_link_requested': 'session',
+  // Two-factor belongs to the person, not a session: entityId is the User id.
+  'auth.totp_enabled': 'member',
+  'auth.totp_disabled': 'member',
+  'export.created': 'export',
+} as const satisfies Record<string, AuditEntity>;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]];
+
+/** The value stored instead of a sensitive field, so the log shows that it changed but never what to. */
+export const MASKED = '[masked]';
+
+export const ZAuditActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('staff'), userId: z.string().min(1) }),
+  z.object({ kind: z.literal('client'), userId: z.string().min(1) }),
+  z.object({ kind: z.literal('system') }),
+  z.object({ kind: z.literal('anonymous') }),
+]);
+export type AuditActor = z.infer<typeof ZAuditActor>;
+
+/** Stored as AuditLog.actorKind. */
+export const ACTOR_KIND_COLUMN = { staff: 'STAFF', client: 'CLIENT', system: 'SYSTEM', anonymous: 'ANONYMOUS' } as const satisfies Record<AuditActor['kind'], string>;
+
+// Headers are client-supplied: a giant User-Agent must not make the audited change fail, so it is cut, not refused.
+const clippedHeader = (max: number) =>
+  z
+    .string()
+    .nullable()
+    .transform((value) => (value ? value.slice(0, max) : null));
+
+export const ZRequestContext = z.object({ ip: clippedHeader(64), userAgent: clippedHeader(512) });
+export type RequestContext = { ip: string | null; userAgent: string | null };
+
+/** A row's fields as the caller has them (Prisma rows, partial inputs); diffing and masking happen in recordAudit. */
+const ZFields = z.record(z.string(), z.unknown());
+
+const entryFor = <A extends AuditAction>(action: A) =>
+  z.object({
+    action: z.literal(action),
+    entity: z.literal(AUDIT_ACTIONS[action] as (typeof AUDIT_ACTIONS)[A]),
+    // Null only before sign-in, when no firm is known yet (failed or throttled sign-ins for unknown emails).
+    firmId: z.string().min(1).nullable(),
+    actor: ZAuditActor,
+    entityId: z.string().min(1).nullish(),
+    // Creates and one-off events pass `after` only, deletes `before` only, updates both.
+    before: ZFields.nullish(),
+    after: ZFields.nullish(),
+    // System jobs act outside any request.
+    context: ZRequestContext.nullish(),
+  });
+
+type EntrySchema<A extends AuditAction> = ReturnType<typeof entryFor<A>>;
+type EntrySchemas = { [A in AuditAction]: EntrySchema<A> }[AuditAction];
+
+export const ZAuditEntry = z.discriminatedUnion(
+  'action',
+  AUDIT_ACTION_NAMES.map((action) => entryFor(action)) as unknown as [EntrySchemas, ...EntrySchemas[]],
+);
+
+export type AuditEntry = z.input<typeof ZAuditEntry>;

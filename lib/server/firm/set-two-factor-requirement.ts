@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { StaffActor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { getDb } from '@/lib/db';
+import { recordAudit } from '@/lib/server/audit/record-audit';
+import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { parseInput } from '@/lib/server/validate';
+
+const ZInput = z.object({ required: z.coerce.boolean() });
+
+/** When required, members without an authenticator are sent to set one up before they can work. */
+export async function setTwoFactorRequirement({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
+  assertCan(actor, 'firm.settings.update');
+  const { required } = parseInput(ZInput, input);
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { requireTwoFactor: true } });
+    const after = await tx.firm.update({ where: { id: actor.firmId }, data: { requireTwoFactor: required }, select: { requireTwoFactor: true } });
+    await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'settings.updated', entity: 'settings', entityId: actor.firmId, before, after, context });
+    return after;
+  });
+}
