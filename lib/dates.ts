@@ -27,3 +27,13 @@ export function addDaysPlain(date: PlainDate, days: number): PlainDate {
   d.setUTCDate(d.getUTCDate() + days);
   return fromDbDate(d);
 }
+
+/** The instant a Brussels calendar day starts (23:00 or 22:00 UTC the day before, by season). */
+export function brusselsMidnight(date: PlainDate): Date {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(year, month - 1, day, BRUSSELS).getTime());
+}
+
+export function isPlainDateString(value: unknown): value is PlainDate {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+}

@@ -1,4 +1,4 @@
-import type { StaffActor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
 
@@ -75,8 +75,9 @@ export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[role].has(action);
 }
 
-export function assertCan(actor: StaffActor, action: Action): void {
-  if (!can(actor.role, action)) {
-    throw new AppError('FORBIDDEN', { message: `${actor.role} may not ${action}`, userMessage: 'forbidden' });
+/** Clients never pass: they reach their own record through the portal operations, not through this table. */
+export function assertCan(actor: Actor, action: Action): void {
+  if (actor.kind !== 'staff' || !can(actor.role, action)) {
+    throw new AppError('FORBIDDEN', { message: `${actor.kind === 'staff' ? actor.role : 'client'} may not ${action}`, userMessage: 'forbidden' });
   }
 }

@@ -4,7 +4,7 @@ import { isAppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { hashPassword, verifyPassword } from './password';
-import { checkSignInAllowed, clearSignInFailures, consumeTotpAttempt, recordSignInFailure } from './rate-limit';
+import { checkSignInAllowed, clearSignInFailures, clearTotpAttempts, consumeTotpAttempt, recordSignInFailure } from './rate-limit';
 import { createSession } from './sessions';
 import { verifyTotpCode } from './totp';
 
@@ -37,21 +37,23 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
   const { email, password, totp } = parsed.data;
   const db = getDb();
 
-  try {
-    await checkSignInAllowed({ email, ip: context.ip });
-  } catch (error) {
-    if (!isAppError(error) || error.code !== 'RATE_LIMITED') throw error;
-    await db.$transaction((tx) =>
-      recordAudit(tx, { firmId: null, actor: { kind: 'anonymous' }, action: 'auth.sign_in_throttled', entity: 'session', after: { email }, context }),
-    );
-    throw new SignInRefused('rate_limited', Number(error.details?.retryAfterSeconds ?? 900));
-  }
-
   const user = await db.user.findUnique({
     where: { email },
     include: { memberships: { where: { deactivatedAt: null }, orderBy: { createdAt: 'asc' }, take: 1, include: { firm: true } } },
   });
   const membership = user?.memberships[0];
+
+  try {
+    await checkSignInAllowed({ email, ip: context.ip });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'RATE_LIMITED') throw error;
+    // Filed under the account's firm, so its admins see brute force against their people; the answer to the
+    // caller is the same either way.
+    await db.$transaction((tx) =>
+      recordAudit(tx, { firmId: membership?.firmId ?? null, actor: { kind: 'anonymous' }, action: 'auth.sign_in_throttled', entity: 'session', entityId: user?.id, after: { email }, context }),
+    );
+    throw new SignInRefused('rate_limited', Number(error.details?.retryAfterSeconds ?? 900));
+  }
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await (decoyHash ??= hashPassword('decoy')), password);
 
   const fail = async (reason: 'password' | 'totp') => {
@@ -85,6 +87,7 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
       await fail('totp');
       throw new SignInRefused('totp_invalid');
     }
+    await clearTotpAttempts(user.id);
   }
 
   await clearSignInFailures({ email });

@@ -1,9 +1,7 @@
-import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import InvitationEmail, { ZInvitationEmailProps } from '@/emails/invitation';
 import MagicLinkEmail, { ZMagicLinkEmailProps } from '@/emails/magic-link';
 import PortalInvitationEmail, { ZPortalInvitationEmailProps } from '@/emails/portal-invitation';
-import type { AppLocale } from '@/lib/i18n/config';
 
 // Every email the app can send: its react-email component, the schema of its props (checked before
 // anything is queued) and the catalogue key of its subject, which gets the same props as ICU values.
@@ -15,6 +13,5 @@ export const EMAIL_TEMPLATES = {
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;
 export type TemplateProps<N extends TemplateName> = z.infer<(typeof EMAIL_TEMPLATES)[N]['props']>;
-export type TemplateComponent<N extends TemplateName> = ComponentType<TemplateProps<N> & { locale: AppLocale }>;
 
 export const TEMPLATE_NAMES = Object.keys(EMAIL_TEMPLATES) as [TemplateName, ...TemplateName[]];

@@ -45,7 +45,7 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
               phone: `+32 4${f.string.numeric(2)} ${f.string.numeric(2)} ${f.string.numeric(2)} ${f.string.numeric(2)}`,
               addressLine: f.location.streetAddress(), postalCode: commune.postalCode, commune: commune.name,
               passportNumber,
-              searchText: `${firstName} ${lastName} ${fileNumber} ${passportNumber}`.toLowerCase(),
+              searchText: `${firstName} ${lastName} ${fileNumber}`.toLowerCase(),
             },
           });
           const stage = STAGES[i % STAGES.length]!;
@@ -89,6 +89,11 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
         const [first, , third] = await tx.client.findMany({ where: { firmId: firm.id }, orderBy: { fileNumber: 'asc' }, take: 3 });
         if (first && third) {
           await tx.familyLink.create({ data: { firmId: firm.id, clientId: first.id, relatedClientId: third.id, relation: 'SPOUSE', visibleInPortal: true } });
+        }
+        // The first client has portal access, so the demo shows the client side too (sign-in by emailed link).
+        if (first?.email) {
+          const portalUser = await tx.user.create({ data: { email: first.email, name: `${first.firstName} ${first.lastName}`, locale: first.language } });
+          await tx.client.update({ where: { id: first.id }, data: { portalUserId: portalUser.id } });
         }
       },
       { timeout: 60_000 },

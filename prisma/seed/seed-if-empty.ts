@@ -23,6 +23,8 @@ export async function printDemoLogins(url: string, say: (line: string) => void):
     for (const firm of DEMO_FIRMS.filter((f) => present.some((p) => p.slug === f.slug))) {
       say(`  ${firm.name}`);
       for (const person of firm.staff) say(`    ${person.role.padEnd(9)} ${person.email}`);
+      const client = await db.client.findFirst({ where: { firm: { slug: firm.slug }, portalUserId: { not: null } }, select: { email: true } });
+      if (client?.email) say(`    CLIENT    ${client.email} (portal: sign in by emailed link, read it at /dev/mailbox)`);
     }
   } finally {
     await db.$disconnect();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/form/form-message';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
+import { addDaysPlain, brusselsMidnight, isPlainDateString } from '@/lib/dates';
 import { isAppError } from '@/lib/errors';
 import { listAuditLog, type AuditLogPage } from '@/lib/server/audit/list-audit-log';
 import { AUDIT_ACTION_NAMES, AUDIT_ENTITIES } from '@/lib/server/audit/audit-types';
@@ -21,7 +22,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const format = await getFormatter();
   let page: AuditLogPage | null = null;
   try {
-    page = await listAuditLog({ actor, filters: { entity: search.entity, action: search.action, q: search.q, from: search.from, to: search.to }, cursor: search.cursor, limit: 50 });
+    // The date fields are Brussels calendar days, both inclusive.
+    const from = isPlainDateString(search.from) ? brusselsMidnight(search.from) : undefined;
+    const to = isPlainDateString(search.to) ? brusselsMidnight(addDaysPlain(search.to, 1)) : undefined;
+    page = await listAuditLog({ actor, filters: { entity: search.entity, action: search.action, q: search.q, from, to }, cursor: search.cursor, limit: 50 });
   } catch (error) {
     if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
   }

@@ -1,0 +1,136 @@
+import type { Db } from '@/lib/db';
+import { env } from '@/lib/env';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { classifySendError } from './classify-send-error';
+import { afterTransientFailure } from './retry-policy';
+import type { MailTransport } from './transport';
+
+/** providerMessageId of rows "delivered" without SMTP: the outbox was the delivery (dev mailbox). */
+export const OUTBOX_ONLY = 'outbox-only';
+
+export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lostClaims: number };
+
+export type DeliverOptions = {
+  db: Db;
+  /** null when SMTP_URL is unset: rows are marked SENT as outbox-only and never sent later */
+  transport: Pick<MailTransport, 'sendMail'> | null;
+  batchSize?: number;
+  /** the clock for this run (due-ness, locks, backoff, timestamps); tests pass it instead of sleeping */
+  now?: Date;
+  from?: string;
+  /** how long a claim holds; must exceed the worst time a batch can take (see transport timeouts) */
+  lockMs?: number;
+  /** messages of the batch in flight at once (the transport pools up to 5 connections) */
+  concurrency?: number;
+};
+
+type ClaimedEmail = { id: string; toEmail: string; subject: string; html: string; text: string; attempts: number };
+type Outcome = { ok: true; providerMessageId: string } | { ok: false; permanent: boolean; message: string };
+
+/**
+ * Sends one batch of due outbox rows. Any number of workers may call this at once: rows are claimed
+ * with FOR UPDATE SKIP LOCKED and a lease (lockedUntil), so each claim goes to one worker, and a worker
+ * that dies mid-batch only delays its rows until the lease runs out. Every attempt is recorded, and a
+ * row is SENT only when the SMTP server accepted it.
+ */
+export async function deliverDueEmails(options: DeliverOptions): Promise<DeliveryReport> {
+  const clock = options.now ? () => options.now as Date : () => new Date();
+  const from = options.from ?? env().MAIL_FROM;
+  const claimed = await claimDueEmails(options.db, clock(), options.lockMs ?? 10 * 60_000, options.batchSize ?? 50);
+  const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lostClaims: 0 };
+
+  await forEachConcurrently(claimed, options.concurrency ?? 5, async (email) => {
+    const outcome: Outcome = options.transport ? await send(options.transport, from, email) : { ok: true, providerMessageId: OUTBOX_ONLY };
+    const result = await recordOutcome(options.db, email, outcome, clock());
+    if (result === 'lost') report.lostClaims += 1;
+    else report[result] += 1;
+  });
+  return report;
+}
+
+async function claimDueEmails(db: Db, now: Date, lockMs: number, limit: number): Promise<ClaimedEmail[]> {
+  const lockedUntil = new Date(now.getTime() + lockMs);
+  // SENDING rows whose lease ran out were claimed by a worker that died (or lost its database) before
+  // it could record the result; they are due again. `attempts` counts claims, so a message that
+  // crashes the worker every time still ends up FAILED instead of looping forever.
+  return db.$queryRaw<ClaimedEmail[]>`
+    UPDATE "EmailOutbox" AS o
+    SET "status" = 'SENDING', "lockedUntil" = ${lockedUntil}, "attempts" = o."attempts" + 1
+    WHERE o."id" IN (
+      SELECT "id" FROM "EmailOutbox"
+      WHERE "status" IN ('PENDING', 'RETRYING', 'SENDING')
+        AND "nextAttemptAt" <= ${now}
+        AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${now})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING o."id", o."toEmail", o."subject", o."html", o."text", o."attempts"`;
+}
+
+async function send(transport: Pick<MailTransport, 'sendMail'>, from: string, email: ClaimedEmail): Promise<Outcome> {
+  try {
+    const info = await transport.sendMail({
+      from,
+      to: email.toEmail,
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      // The same Message-ID on every attempt: if a worker dies after the server accepted a message but
+      // before the row says SENT, the resend is recognisably the same message (and deduplicated by many MTAs).
+      messageId: `<outbox-${email.id}@${domainOf(from)}>`,
+    });
+    if (info.rejected.length > 0 || info.accepted.length === 0) {
+      return { ok: false, ...classifySendError(info.rejectedErrors?.[0] ?? { message: `recipient not accepted: ${info.response}` }) };
+    }
+    return { ok: true, providerMessageId: info.messageId };
+  } catch (error) {
+    return { ok: false, ...classifySendError(error) };
+  }
+}
+
+async function recordOutcome(db: Db, email: ClaimedEmail, outcome: Outcome, now: Date): Promise<'sent' | 'retrying' | 'failed' | 'lost'> {
+  let result: 'sent' | 'retrying' | 'failed';
+  let data: Prisma.EmailOutboxUpdateManyMutationInput;
+  if (outcome.ok) {
+    result = 'sent';
+    data = { status: 'SENT', sentAt: now, providerMessageId: outcome.providerMessageId, lockedUntil: null, lastError: null };
+  } else if (outcome.permanent) {
+    result = 'failed';
+    data = { status: 'FAILED', permanentFailure: true, lockedUntil: null, lastError: outcome.message };
+  } else {
+    const next = afterTransientFailure(email.attempts, now);
+    result = 'retryAt' in next ? 'retrying' : 'failed';
+    data = 'retryAt' in next
+      ? { status: 'RETRYING', nextAttemptAt: next.retryAt, lockedUntil: null, lastError: outcome.message }
+      : { status: 'FAILED', lockedUntil: null, lastError: outcome.message };
+  }
+  const [, update] = await db.$transaction([
+    // The attempt happened whatever becomes of the row, so it is logged unconditionally.
+    db.emailAttempt.create({
+      data: { outboxId: email.id, at: now, ok: outcome.ok, providerMessageId: outcome.ok ? outcome.providerMessageId : null, error: outcome.ok ? null : outcome.message },
+    }),
+    // Only while the claim is still ours (same attempt number, still SENDING): if the lease ran out and
+    // another worker took the row, its result is the one that counts.
+    db.emailOutbox.updateMany({ where: { id: email.id, status: 'SENDING', attempts: email.attempts }, data }),
+  ]);
+  return update.count === 1 ? result : 'lost';
+}
+
+function domainOf(from: string): string {
+  return /@([^\s<>@]+)>?\s*$/.exec(from)?.[1] ?? 'sejour.local';
+}
+
+/** Runs fn over items, at most `limit` at a time; waits for all, then rethrows the first failure. */
+async function forEachConcurrently<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await fn(item);
+    }
+  });
+  const results = await Promise.allSettled(lanes);
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failure) throw failure.reason;
+}

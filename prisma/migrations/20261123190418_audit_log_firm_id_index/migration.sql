@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditLog_firmId_id_idx" ON "AuditLog"("firmId", "id");
