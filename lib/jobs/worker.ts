@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { PgBoss } from 'pg-boss';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { registerEmailJobs } from './email-jobs';
 import { HEARTBEAT_QUEUE, recordHeartbeat } from './heartbeat';
 
 // The worker runs on the same Postgres as the app. pg-boss claims jobs with SKIP LOCKED, so any number
@@ -25,6 +26,8 @@ export async function startWorker(options: {
     await recordHeartbeat(options.db, name, startedAt);
   });
 
+  const emailJobs = await registerEmailJobs(boss, { db: options.db, log: options.log });
+
   // A beat at start, so the status page shows a fresh worker without waiting for the first minute.
   await recordHeartbeat(options.db, name, startedAt);
   options.log('worker started', { name });
@@ -32,6 +35,8 @@ export async function startWorker(options: {
   return {
     name,
     stop: async () => {
+      // The outbox poll first, so no new batch is claimed while pg-boss winds down.
+      await emailJobs.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };

@@ -91,9 +91,10 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
           await tx.familyLink.create({ data: { firmId: firm.id, clientId: first.id, relatedClientId: third.id, relation: 'SPOUSE', visibleInPortal: true } });
         }
         // The first client has portal access, so the demo shows the client side too (sign-in by emailed link).
-        if (first?.email) {
-          const portalUser = await tx.user.create({ data: { email: first.email, name: `${first.firstName} ${first.lastName}`, locale: first.language } });
-          await tx.client.update({ where: { id: first.id }, data: { portalUserId: portalUser.id } });
+        if (first) {
+          const email = `portal@${spec.staff[0]!.email.split('@')[1]}`;
+          const portalUser = await tx.user.create({ data: { email, name: `${first.firstName} ${first.lastName}`, locale: first.language } });
+          await tx.client.update({ where: { id: first.id }, data: { email, portalUserId: portalUser.id } });
         }
       },
       { timeout: 60_000 },

@@ -19,7 +19,7 @@ export function invitationUrl(token: string): string {
 /** An admin invites someone by email; the link is valid for a week and works once. */
 export async function inviteMember({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
   assertCan(actor, 'member.invite');
-  const { email, role } = parseInput(ZInviteMember, input);
+  const { email, role, locale } = parseInput(ZInviteMember, input);
   const db = getDb();
   return db.$transaction(async (tx) => {
     const existing = await tx.membership.findFirst({ where: { firmId: actor.firmId, user: { email }, deactivatedAt: null }, select: { id: true } });
@@ -38,7 +38,7 @@ export async function inviteMember({ actor, input, context }: { actor: StaffActo
       key: `invitation:${invitation.id}`,
       firmId: actor.firmId,
       template: 'invitation',
-      locale: inviter.locale,
+      locale: locale ?? inviter.locale,
       to: email,
       props: { firmName: firm.name, inviterName: inviter.name ?? inviter.email, role, url: invitationUrl(token), expiresInDays: INVITATION_DAYS },
       responsibleUserId: actor.userId,

@@ -9,6 +9,7 @@ import { databaseUrl, startEmbeddedPostgres } from '../../../lib/dev/embedded-po
 import { deployMigrations } from '../../../lib/dev/migrations';
 import { seedIfEmpty } from '../../../prisma/seed/seed-if-empty';
 import { dropDatabase } from '../../integration/support/admin';
+import { startSmtpSink } from '../../support/smtp-sink';
 
 async function waitForHeartbeat(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -47,7 +48,9 @@ const url = databaseUrl(baseUrl, name);
 await deployMigrations(url);
 await seedIfEmpty(url);
 
-const env = { ...process.env, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
+// A real SMTP server that the worker delivers to; tests read what arrived over its HTTP API.
+const sink = await startSmtpSink({ httpPort: Number(process.env.E2E_SMTP_HTTP_PORT ?? 3199) });
+const env = { ...process.env, SMTP_URL: sink.url, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
 // The worker first, and the web app once it has beaten: tests that look at the worker's status then
 // never race its start.
 const children: ChildProcess[] = [spawn(bin('tsx'), ['lib/jobs/worker-main.ts'], { stdio: 'inherit', env })];
@@ -60,6 +63,7 @@ async function shutdown() {
   stopping = true;
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
+  await sink.stop();
   if (process.env.DATABASE_URL) await dropDatabase(baseUrl!, name).catch(() => {});
   await stopServer();
   if (tmpDir) await rm(tmpDir, { recursive: true, force: true });

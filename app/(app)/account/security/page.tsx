@@ -16,6 +16,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const { required } = await searchParams;
   const t = await getTranslations('security');
   const enrolment = await startTotpEnrolment({ actor });
+  const qr = enrolment ? await QRCode.toDataURL(enrolment.uri, { margin: 1, width: 200 }) : null;
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
@@ -25,7 +26,7 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <h2 className="font-semibold">{t('setUpHeading')}</h2>
           <p className="text-sm text-slate-700">{t('setUpIntro')}</p>
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated per person, nothing to optimise */}
-          <img src={await QRCode.toDataURL(enrolment.uri, { margin: 1, width: 200 })} alt={t('qrAlt')} width={200} height={200} />
+          <img src={qr ?? ''} alt={t('qrAlt')} width={200} height={200} />
           <p className="text-sm text-slate-700">
             {t('manualKey')} <code data-testid="totp-key" className="rounded bg-slate-100 px-2 py-1 font-mono">{enrolment.manualKey}</code>
           </p>

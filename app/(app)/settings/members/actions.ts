@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { getLocale } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/current-actor';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
@@ -18,6 +19,7 @@ async function run<T>(operation: (args: { actor: Awaited<ReturnType<typeof requi
 }
 
 export async function inviteAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  form.set('locale', await getLocale());
   return run(inviteMember, form);
 }
 export async function changeRoleAction(_prev: ActionResult<unknown> | null, form: FormData) {
