@@ -135,7 +135,7 @@ function defaultLimits(): RateLimits {
     // allowExitOnIdle: an idle limiter pool must not keep a CLI or test process alive.
     const pool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 3, allowExitOnIdle: true });
     // An idle connection dropped by Postgres (restart, failover) is emitted here; unhandled, it would crash the process.
-    pool.on('error', (error) => logger.warn({ err: error }, 'rate-limit pool connection lost'));
+    pool.on('error', (error) => logger().warn({ err: error }, 'rate-limit pool connection lost'));
     return { pool, limits: createRateLimits(pool) };
   })();
   return globalForLimits.sejourRateLimits.limits;

@@ -8,6 +8,9 @@ import type { MailTransport } from './transport';
 /** providerMessageId of rows "delivered" without SMTP: the outbox was the delivery (dev mailbox). */
 export const OUTBOX_ONLY = 'outbox-only';
 
+// Longer than the worst batch can take against a hung server (see the timeouts in transport.ts).
+const DEFAULT_LOCK_MS = 15 * 60_000;
+
 export type DeliveryReport = { claimed: number; sent: number; retrying: number; failed: number; lostClaims: number };
 
 export type DeliverOptions = {
@@ -36,7 +39,7 @@ type Outcome = { ok: true; providerMessageId: string } | { ok: false; permanent:
 export async function deliverDueEmails(options: DeliverOptions): Promise<DeliveryReport> {
   const clock = options.now ? () => options.now as Date : () => new Date();
   const from = options.from ?? env().MAIL_FROM;
-  const claimed = await claimDueEmails(options.db, clock(), options.lockMs ?? 10 * 60_000, options.batchSize ?? 50);
+  const claimed = await claimDueEmails(options.db, clock(), options.lockMs ?? DEFAULT_LOCK_MS, options.batchSize ?? 50);
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lostClaims: 0 };
 
   await forEachConcurrently(claimed, options.concurrency ?? 5, async (email) => {

@@ -42,10 +42,11 @@ export function smtpOptionsFromUrl(smtpUrl: string): SMTPPool.Options {
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     tls: rejectUnauthorized === undefined ? undefined : { rejectUnauthorized },
     // Bounded waits: a hung server must fail the attempt (and retry later) well within the outbox
-    // lock, or another worker would take the row over while this one still waits.
+    // lease (15 min): a batch of 50 over 5 connections is 10 sends per connection, each of which gives
+    // up on a hung server within a minute (connect + greeting + one idle socket period).
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
-    socketTimeout: 60_000,
+    socketTimeout: 30_000,
   };
 }
 

@@ -38,6 +38,7 @@ export async function registerEmailJobs(
   const ownsTransport = deps.transport === undefined;
   const transport = ownsTransport ? createMailTransport() : (deps.transport ?? null);
   const batchSize = deps.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!transport) deps.log('SMTP_URL is not set: emails are kept in the outbox (dev mailbox) and not sent');
   let stopped = false;
   let running: Promise<void> | null = null;
 
@@ -61,10 +62,13 @@ export async function registerEmailJobs(
     await deliverNow();
   });
 
-  const poll = setInterval(() => {
-    // A failed drain (database restarting, say) is logged and tried again at the next tick.
+  // A failed drain (database restarting, say) is logged and tried again at the next tick.
+  const tick = () => {
     deliverNow().catch((error: unknown) => deps.log('email delivery failed', { error: error instanceof Error ? error.message : String(error) }));
-  }, deps.pollMs ?? DEFAULT_POLL_MS);
+  };
+  const poll = setInterval(tick, deps.pollMs ?? DEFAULT_POLL_MS);
+  // What was queued while no worker ran goes out now, not at the first tick.
+  tick();
 
   return {
     deliverNow,

@@ -4,7 +4,7 @@ import { logger } from '@/lib/logger';
 import { startWorker } from './worker';
 
 // `npm run worker`: the background process. Started by `npm run dev` too.
-const log = logger.child({ component: 'worker' });
+const log = logger().child({ component: 'worker' });
 
 const worker = await startWorker({
   databaseUrl: env().DATABASE_URL,

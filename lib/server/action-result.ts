@@ -12,7 +12,7 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
     }
     // Next's redirect() and notFound() are thrown; they must pass through.
     if (error instanceof Error && 'digest' in error) throw error;
-    logger.error({ err: error }, 'action failed');
+    logger().error({ err: error }, 'action failed');
     return { ok: false, code: 'INTERNAL', userMessage: 'INTERNAL' };
   }
 }

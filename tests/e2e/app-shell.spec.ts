@@ -34,7 +34,8 @@ test.describe('app shell', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/sign-in$/);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-    await expect(page.getByLabel('Email address')).toBeDisabled();
+    await expect(page.getByLabel('Email address')).toBeEditable();
+    await expect(page.getByRole('link', { name: 'Are you a client? Get a sign-in link by email' })).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StaffActor } from '@/lib/auth/actor';
+import type { Actor, StaffActor } from '@/lib/auth/actor';
 import { newTotpSecret, totpManualKey, totpUri, verifyTotpCode } from '@/lib/auth/totp';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -12,6 +12,7 @@ import { parseInput } from '@/lib/server/validate';
 
 /** The pending secret to show, creating one when the person has none; null once two-factor is on. */
 export async function startTotpEnrolment({ actor }: { actor: StaffActor }) {
+  assertStaff(actor);
   const db = getDb();
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, totpSecret: true, totpEnabledAt: true } });
   if (user.totpEnabledAt) return null;
@@ -23,9 +24,15 @@ export async function startTotpEnrolment({ actor }: { actor: StaffActor }) {
   return { uri: totpUri(sealed, user.email), manualKey: totpManualKey(sealed) };
 }
 
+// Portal users sign in by emailed link only; two-factor is for staff accounts.
+function assertStaff(actor: Actor): void {
+  if (actor.kind !== 'staff') throw new AppError('FORBIDDEN');
+}
+
 const ZConfirm = z.object({ code: z.string().trim().regex(/^\d{6}$/, 'totp_format') });
 
 export async function confirmTotpEnrolment({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
+  assertStaff(actor);
   const { code } = parseInput(ZConfirm, input);
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpSecret: true, totpEnabledAt: true } });

@@ -6,7 +6,8 @@ import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { parseInput } from '@/lib/server/validate';
 
-const ZInput = z.object({ required: z.coerce.boolean() });
+// FormData sends 'true' / 'false'; z.coerce.boolean would read 'false' as true.
+const ZInput = z.object({ required: z.union([z.boolean(), z.stringbool()]) });
 
 /** When required, members without an authenticator are sent to set one up before they can work. */
 export async function setTwoFactorRequirement({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {

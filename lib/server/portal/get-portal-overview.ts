@@ -1,5 +1,6 @@
 import type { ClientActor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 
 /**
  * The client's own record and cases, nothing else: scoped by the client id from the session and the firm,
@@ -7,7 +8,7 @@ import { getDb } from '@/lib/db';
  */
 export async function getPortalOverview({ actor }: { actor: ClientActor }) {
   const db = getDb();
-  const client = await db.client.findFirstOrThrow({
+  const client = await db.client.findFirst({
     where: { id: actor.clientId, firmId: actor.firmId, deletedAt: null },
     select: {
       firstName: true,
@@ -21,5 +22,6 @@ export async function getPortalOverview({ actor }: { actor: ClientActor }) {
       },
     },
   });
+  if (!client) throw new AppError('NOT_FOUND');
   return client;
 }

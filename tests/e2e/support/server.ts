@@ -50,7 +50,7 @@ await seedIfEmpty(url);
 
 // A real SMTP server that the worker delivers to; tests read what arrived over its HTTP API.
 const sink = await startSmtpSink({ httpPort: Number(process.env.E2E_SMTP_HTTP_PORT ?? 3199) });
-const env = { ...process.env, SMTP_URL: sink.url, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
+const env = { ...process.env, SMTP_URL: sink.url, APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
 // The worker first, and the web app once it has beaten: tests that look at the worker's status then
 // never race its start.
 const children: ChildProcess[] = [spawn(bin('tsx'), ['lib/jobs/worker-main.ts'], { stdio: 'inherit', env })];

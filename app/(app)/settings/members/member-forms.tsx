@@ -92,7 +92,7 @@ export function TwoFactorForm({ required }: { required: boolean }) {
   const [, action] = useActionState<State, FormData>(twoFactorAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="required" value={required ? '' : 'true'} />
+      <input type="hidden" name="required" value={required ? 'false' : 'true'} />
       <p className="text-sm text-slate-700">{required ? t('twoFactorOn') : t('twoFactorOff')}</p>
       <SubmitButton className="text-sm">{required ? t('twoFactorDisable') : t('twoFactorEnable')}</SubmitButton>
     </form>
