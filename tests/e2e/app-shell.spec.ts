@@ -70,6 +70,16 @@ test.describe('for a French-speaking browser', () => {
   });
 });
 
+test('pages carry the security headers: a nonce-based CSP that forbids framing, nosniff and a referrer policy', async ({ request }) => {
+  const response = await request.get('/sign-in');
+  const headers = response.headers();
+  expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  expect(headers['x-frame-options']).toBe('DENY');
+});
+
 test('the health endpoint answers for load balancers', async ({ request }) => {
   const response = await request.get('/api/health');
   expect(response.status()).toBe(200);
