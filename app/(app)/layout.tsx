@@ -12,6 +12,9 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const t = await getTranslations('shell');
   const links = [
     { href: '/dashboard', label: t('dashboard') },
+    { href: '/cases', label: t('cases') },
+    { href: '/clients', label: t('clients') },
+    ...(can(actor.role, 'import.run') ? [{ href: '/import', label: t('import') }] : []),
     ...(can(actor.role, 'member.read') ? [{ href: '/settings/members', label: t('members') }] : []),
     ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),
     { href: '/account/security', label: t('security') },
