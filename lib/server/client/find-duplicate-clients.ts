@@ -1,0 +1,23 @@
+import { toDbDate } from '@/lib/dates';
+import type { Tx } from '@/lib/db';
+
+export type DuplicateCandidate = { id: string; fileNumber: string; firstName: string; lastName: string; birthDate: string | null };
+
+/** Clients of the firm that are probably the same person: same names and birth date, or same national number. */
+export async function findDuplicateClients(
+  tx: Tx,
+  firmId: string,
+  person: { firstName: string; lastName: string; birthDate?: string; nationalRegisterNumber?: string },
+): Promise<DuplicateCandidate[]> {
+  const sameIdentity = person.birthDate
+    ? [{ firstName: { equals: person.firstName, mode: 'insensitive' as const }, lastName: { equals: person.lastName, mode: 'insensitive' as const }, birthDate: toDbDate(person.birthDate) }]
+    : [];
+  const sameNumber = person.nationalRegisterNumber ? [{ nationalRegisterNumber: person.nationalRegisterNumber }] : [];
+  if (!sameIdentity.length && !sameNumber.length) return [];
+  const rows = await tx.client.findMany({
+    where: { firmId, deletedAt: null, OR: [...sameIdentity, ...sameNumber] },
+    select: { id: true, fileNumber: true, firstName: true, lastName: true, birthDate: true },
+    take: 5,
+  });
+  return rows.map((row) => ({ ...row, birthDate: row.birthDate?.toISOString().slice(0, 10) ?? null }));
+}
