@@ -19,13 +19,16 @@ export class AppError extends Error {
   /** key in the `errors` namespace of the message catalogues */
   readonly userMessage: string;
   readonly details?: Record<string, unknown>;
+  /** Data the user may see alongside the message (for example the possible duplicates of a new client). */
+  readonly exposed?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, options: { message?: string; userMessage?: string; details?: Record<string, unknown> } = {}) {
+  constructor(code: ErrorCode, options: { message?: string; userMessage?: string; details?: Record<string, unknown>; exposed?: Record<string, unknown> } = {}) {
     super(options.message ?? code);
     this.name = 'AppError';
     this.code = code;
     this.userMessage = options.userMessage ?? code;
     this.details = options.details;
+    this.exposed = options.exposed;
   }
 
   get status(): number {
@@ -37,4 +40,6 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; userMessage: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; userMessage: string; fieldErrors?: Record<string, string[]>; exposed?: Record<string, unknown> };

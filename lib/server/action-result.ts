@@ -8,7 +8,7 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
   } catch (error) {
     if (isAppError(error)) {
       const fieldErrors = error.details?.fieldErrors as Record<string, string[]> | undefined;
-      return { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}) };
+      return { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}), ...(error.exposed ? { exposed: error.exposed } : {}) };
     }
     // Next's redirect() and notFound() are thrown; they must pass through.
     if (error instanceof Error && 'digest' in error) throw error;

@@ -1,48 +1,41 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { DueItemsSection } from '@/components/dashboard/due-items-section';
+import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { OverdueDecisionsSection } from '@/components/dashboard/overdue-decisions-section';
+import { RecentActivitySection } from '@/components/dashboard/recent-activity-section';
+import { ScopeSwitch } from '@/components/dashboard/scope-switch';
+import { StageChartSection } from '@/components/dashboard/stage-chart-section';
+import { WaitingOnClientSection } from '@/components/dashboard/waiting-on-client-section';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
-import { CASE_STAGES } from '@/lib/rules/vocabulary';
-import { ruleLabel } from '@/lib/rules/labels';
-import { countCasesByStage } from '@/lib/server/case/count-cases-by-stage';
-import { getLocale } from 'next-intl/server';
-import type { AppLocale } from '@/lib/i18n/config';
+import { ZDashboardScope } from '@/lib/server/dashboard/dashboard-scope';
+import { getDashboard } from '@/lib/server/dashboard/get-dashboard';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
   return { title: t('heading') };
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ scope?: string }> }) {
   const actor = await requireWorkingStaff();
+  const scope = ZDashboardScope.parse((await searchParams).scope);
+  const dashboard = await getDashboard({ actor, scope });
   const t = await getTranslations('dashboard');
-  const locale = (await getLocale()) as AppLocale;
-  const counts = await countCasesByStage({ actor });
+  const format = await getFormatter();
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-      <section aria-labelledby="stages-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="stages-heading" className="mb-3 font-semibold">
-          {t('byStage')}
-        </h2>
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="py-2 font-medium">{t('stage')}</th>
-              <th scope="col" className="py-2 text-right font-medium">{t('mine')}</th>
-              <th scope="col" className="py-2 text-right font-medium">{t('firm')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {CASE_STAGES.map((stage) => (
-              <tr key={stage} className="border-b border-slate-100 last:border-0">
-                <th scope="row" className="py-2 text-left font-normal">{ruleLabel(locale, `stage.${stage}`)}</th>
-                <td className="py-2 text-right tabular-nums">{counts.mine[stage] ?? 0}</td>
-                <td className="py-2 text-right tabular-nums">{counts.firm[stage] ?? 0}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <div>
+        <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+        <p className="text-sm text-slate-600">{t('asOf', { date: formatPlainDate(format, dashboard.asOf) })}</p>
+      </div>
+      <DueItemsSection due={dashboard.due} />
+      <StageChartSection stages={dashboard.stages} />
+      <ScopeSwitch scope={scope} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <WaitingOnClientSection waiting={dashboard.waiting} />
+        <OverdueDecisionsSection decisions={dashboard.decisions} />
+      </div>
+      <RecentActivitySection activity={dashboard.activity} />
     </div>
   );
 }

@@ -28,7 +28,7 @@ export async function createClient({ actor, input, context }: { actor: StaffActo
     if (!data.confirmDuplicate) {
       const duplicates = await findDuplicateClients(tx, actor.firmId, data);
       if (duplicates.length) {
-        throw new AppError('CONFLICT', { message: 'possible duplicate client', userMessage: 'clients.duplicate', details: { duplicates } });
+        throw new AppError('CONFLICT', { message: 'possible duplicate client', userMessage: 'clients.duplicate', details: { duplicates }, exposed: { duplicates } });
       }
     }
     // One numbering at a time per firm, so two people creating clients never get the same file number.

@@ -1,0 +1,34 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { AppLocale } from '@/lib/i18n/config';
+import { ruleLabel } from '@/lib/rules/labels';
+
+type Event = { id: string; type: string; transition: string | null; toStage: string | null; visibility: 'INTERNAL' | 'CLIENT'; note: string | null; occurredAt: Date; actor: { name: string | null; email: string } | null };
+
+export async function CaseTimeline({ events, locale }: { events: Event[]; locale: AppLocale }) {
+  const t = await getTranslations('caseView');
+  const format = await getFormatter();
+  const title = (event: Event) => {
+    if (event.type === 'TRANSITION' && event.transition) return ruleLabel(locale, `transition.${event.transition}` as 'transition.CLOSE');
+    if (event.type === 'CREATED') return t('created');
+    if (event.type === 'FACTS_CHANGED') return t('factsChanged');
+    if (event.type === 'NOTE') return t('noteAdded');
+    if (event.type === 'TASK') return t('taskAdded');
+    return event.type;
+  };
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4">
+      {events.map((event) => (
+        <li key={event.id} className="text-sm">
+          <p className="font-medium">
+            {title(event)}
+            {event.toStage ? <span className="font-normal text-slate-600"> → {ruleLabel(locale, `stage.${event.toStage}` as 'stage.CLOSED')}</span> : null}
+          </p>
+          <p className="text-xs text-slate-600">
+            {format.dateTime(event.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })} · {event.actor?.name ?? event.actor?.email ?? ''} · {event.visibility === 'CLIENT' ? t('clientVisible') : t('internalOnly')}
+          </p>
+          {event.note ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{event.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,122 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
+import { can } from '@/lib/auth/permissions';
+import { brusselsDate } from '@/lib/dates';
+import { isAppError } from '@/lib/errors';
+import type { AppLocale } from '@/lib/i18n/config';
+import { ruleLabel } from '@/lib/rules/labels';
+import { phaseOf } from '@/lib/rules/stages';
+import { REASON_CODES } from '@/lib/rules/transitions';
+import { CASE_STAGES, CARD_TYPES } from '@/lib/rules/vocabulary';
+import { getCase } from '@/lib/server/case/get-case';
+import { CaseTimeline } from './case-timeline';
+import { DeadlinesTable } from './deadlines-table';
+import { FactsForm, type FactsFormValues } from './facts-form';
+import { NoteForm } from './note-form';
+import { TransitionForms } from './transition-forms';
+import { transitionViews } from './transition-views';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('caseView');
+  return { title: t('fields._') };
+}
+
+function Section({ title, children, className = '' }: { title: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section aria-label={title} className={`space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+      <h2 className="font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireWorkingStaff();
+  const { id } = await params;
+  const kase = await getCase({ actor, caseId: id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const t = await getTranslations('caseView');
+  const locale = (await getLocale()) as AppLocale;
+  const today = brusselsDate();
+  const facts = kase.facts as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const values: FactsFormValues = {
+    stay: text(facts.stay), arrivedOn: text(facts.arrivedOn), legalResidenceSince: text(facts.legalResidenceSince), movedOn: text(facts.movedOn),
+    sponsor: text(facts.sponsor), targetCard: kase.targetCard ?? undefined, assignedToId: kase.assignedToId ?? undefined,
+    dvzFileNumber: kase.dvzFileNumber ?? undefined, communeReference: kase.communeReference ?? undefined,
+  };
+  const phase = phaseOf(kase.stage);
+  const checklist = kase.checklistSummary;
+  const mayMove = can(actor.role, 'case.transition');
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-600">
+          <Link href={`/clients/${kase.client.id}`} className="text-brand-700 hover:underline">{kase.client.lastName}, {kase.client.firstName}</Link> · {kase.client.fileNumber}
+        </p>
+        <h1 className="text-2xl font-semibold">{kase.reference} · {ruleLabel(locale, `procedure.${kase.procedure}`)}</h1>
+        <p>
+          <span className="font-medium">{t('stage')}:</span> <span data-testid="case-stage">{ruleLabel(locale, `stage.${kase.stage}`)}</span>
+          {phase ? <span className="text-slate-600"> · {ruleLabel(locale, `phase.${phase}`)}</span> : null}
+          {kase.assignedTo ? <span className="text-slate-600"> · {t('assignedTo')}: {kase.assignedTo.name ?? kase.assignedTo.email}</span> : null}
+          {kase.rvvRollNumber ? <span className="text-slate-600"> · {t('rvvRollNumber')}: {kase.rvvRollNumber}</span> : null}
+        </p>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-5">
+        <div className="space-y-6 lg:col-span-3">
+          <Section title={t('deadlines')}>
+            <DeadlinesTable deadlines={kase.deadlines} today={today} locale={locale} />
+          </Section>
+          {mayMove ? (
+            <Section title={t('moves')}>
+              <TransitionForms
+                caseId={kase.id}
+                version={kase.version}
+                transitions={transitionViews(kase.transitions, locale)}
+                today={today}
+                reasons={Object.fromEntries(REASON_CODES.map((code) => [code, ruleLabel(locale, `reason.${code}`)]))}
+                stageLabels={Object.fromEntries(CASE_STAGES.map((stage) => [stage, ruleLabel(locale, `stage.${stage}`)]))}
+              />
+            </Section>
+          ) : null}
+          <Section title={t('facts')}>
+            <FactsForm
+              key={kase.version}
+              caseId={kase.id}
+              version={kase.version}
+              values={values}
+              cards={CARD_TYPES.map((c) => ({ value: c, label: ruleLabel(locale, `card.${c}`) }))}
+              members={kase.members.map((m) => ({ value: m.id, label: m.name ?? m.email }))}
+            />
+          </Section>
+        </div>
+        <div className="space-y-6 lg:col-span-2">
+          <Section title={t('checklist')}>
+            {Object.keys(checklist).length === 0 ? <p className="text-sm text-slate-600">{t('noChecklist')}</p> : (
+              <p className="text-sm">{t('checklistSummary', { requested: checklist.REQUESTED ?? 0, received: checklist.RECEIVED ?? 0, approved: checklist.APPROVED ?? 0, rejected: checklist.REJECTED ?? 0 })}</p>
+            )}
+          </Section>
+          <Section title={t('notes')}>
+            <NoteForm caseId={kase.id} />
+            <ul className="space-y-2 text-sm">
+              {kase.notes.map((note) => (
+                <li key={note.id} className="rounded-md bg-slate-50 p-3">
+                  <p className="whitespace-pre-wrap">{note.body}</p>
+                  <p className="mt-1 text-xs text-slate-600">{note.author?.name ?? ''} · {note.visibility === 'CLIENT' ? t('clientVisible') : t('internalOnly')}</p>
+                </li>
+              ))}
+            </ul>
+          </Section>
+          <Section title={t('timeline')}>
+            <CaseTimeline events={kase.events} locale={locale} />
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
+import { NewClientForm } from './new-client-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('clients');
+  return { title: t('newHeading') };
+}
+
+export default async function NewClientPage() {
+  await requireWorkingStaff();
+  const t = await getTranslations('clients');
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-semibold">{t('newHeading')}</h1>
+      <NewClientForm />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { StaffActor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+
+/** The client page: identity, contact, family, every case (initial, renewal, appeal), documents and notes. */
+export async function getClient({ actor, clientId }: { actor: StaffActor; clientId: string }) {
+  assertCan(actor, 'client.read');
+  const client = await getDb().client.findFirst({
+    where: { id: clientId, firmId: actor.firmId, deletedAt: null },
+    include: {
+      cases: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, reference: true, procedure: true, stage: true, nextDeadlineOn: true, nextDeadlineKind: true, assignedTo: { select: { name: true } } } },
+      documents: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, title: true, kind: true, expiresOn: true } },
+      notes: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, take: 20, select: { id: true, body: true, visibility: true, fromClient: true, createdAt: true, author: { select: { name: true } } } },
+      links: { select: { relation: true, visibleInPortal: true, related: { select: { id: true, firstName: true, lastName: true, fileNumber: true } } } },
+      linkedFrom: { select: { relation: true, client: { select: { id: true, firstName: true, lastName: true, fileNumber: true } } } },
+      portalUser: { select: { email: true, emailVerified: true } },
+    },
+  });
+  if (!client) throw new AppError('NOT_FOUND');
+  return client;
+}

@@ -1,0 +1,54 @@
+import type { StaffActor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { getDb } from '@/lib/db';
+import type { CaseStage } from '@/lib/generated/prisma/enums';
+
+export type ActivityEntry = {
+  id: string;
+  type: string;
+  toStage: CaseStage | null;
+  /** Only for task events: the task's title. Note and message bodies stay on the case page. */
+  taskTitle: string | null;
+  taskAction: 'created' | 'completed' | null;
+  occurredAt: string;
+  actorName: string | null;
+  caseId: string;
+  reference: string;
+  clientName: string;
+};
+
+/** The firm's latest case events, newest first: one backwards scan of CaseEvent(firmId, occurredAt). */
+export async function listRecentActivity({ actor, limit = 15 }: { actor: StaffActor; limit?: number }): Promise<ActivityEntry[]> {
+  assertCan(actor, 'case.read');
+  const rows = await getDb().caseEvent.findMany({
+    where: { firmId: actor.firmId, case: { deletedAt: null } },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    take: limit,
+    select: {
+      id: true,
+      type: true,
+      toStage: true,
+      note: true,
+      payload: true,
+      occurredAt: true,
+      actor: { select: { name: true, email: true } },
+      case: { select: { id: true, reference: true, client: { select: { firstName: true, lastName: true } } } },
+    },
+  });
+  return rows.map((row) => {
+    const isTask = row.type === 'TASK';
+    const action = isTask && typeof row.payload === 'object' && row.payload && 'action' in row.payload ? row.payload.action : null;
+    return {
+      id: row.id,
+      type: row.type,
+      toStage: row.toStage,
+      taskTitle: isTask ? row.note : null,
+      taskAction: action === 'created' || action === 'completed' ? action : null,
+      occurredAt: row.occurredAt.toISOString(),
+      actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
+      caseId: row.case.id,
+      reference: row.case.reference,
+      clientName: `${row.case.client.firstName} ${row.case.client.lastName}`,
+    };
+  });
+}
