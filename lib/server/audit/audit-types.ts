@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'deadline', 'note', 'task', 'settings', 'session', 'export'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = {
   'auth.totp_enabled': 'member',
   'auth.totp_disabled': 'member',
   'export.created': 'export',
+  // One entry per committed spreadsheet (entityId = ImportJob id); each client and case also has its own 'created'.
+  'import.committed': 'import',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -69,7 +69,7 @@ export const ZCasesQuery = z
     from: plainDate,
     to: plainDate,
     sort: z.preprocess(single, z.enum(CASE_SORT_KEYS)).catch(DEFAULT_SORT),
-    dir: oneOf(['asc', 'desc']),
+    dir: oneOf(['asc', 'desc'] as const),
     page: z.preprocess(first, z.coerce.number().int().min(1).max(MAX_PAGE)).catch(1),
     pageSize: z.preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size))))).catch(PAGE_SIZES[0]),
   })

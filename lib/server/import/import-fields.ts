@@ -120,5 +120,27 @@ export const ZStoredReport = z.object({
 });
 export type StoredReport = z.infer<typeof ZStoredReport>;
 
+/**
+ * A commit writes its progress at least every few seconds; one silent for this long died with its process (its
+ * transaction rolled back, nothing was written) and may be started again.
+ */
+export const COMMIT_STALE_AFTER_MS = 15 * 60_000;
+
+export function isInterruptedCommit(job: { status: string; updatedAt: Date }, now: Date = new Date()): boolean {
+  return job.status === 'COMMITTING' && now.getTime() - job.updatedAt.getTime() > COMMIT_STALE_AFTER_MS;
+}
+
 /** How many created clients the summary links to. */
 export const RESULT_CLIENT_LINKS = 100;
+
+/** The stored mapping, or null for a job whose upload was cleared after its commit. */
+export function readStoredMapping(value: unknown): StoredMapping | null {
+  const parsed = ZStoredMapping.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The stored report; a new job's column holds the schema default (an empty array), read as "nothing yet". */
+export function readStoredReport(value: unknown): StoredReport {
+  const parsed = ZStoredReport.safeParse(value);
+  return parsed.success ? parsed.data : {};
+}

@@ -86,7 +86,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           ) : null}
           <Section title={t('facts')}>
             <FactsForm
-              key={kase.version}
               caseId={kase.id}
               version={kase.version}
               values={values}

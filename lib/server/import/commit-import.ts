@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import type { StaffActor } from '@/lib/auth/actor';
+import { assertCan } from '@/lib/auth/permissions';
+import { toDbDate } from '@/lib/dates';
+import { getDb, type Tx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { recordAudit } from '@/lib/server/audit/record-audit';
+import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { insertCase } from '@/lib/server/case/insert-case';
+import { FREE_MOVEMENT_NATIONALITIES } from '@/lib/server/client/client-schemas';
+import { searchable } from '@/lib/server/search-text';
+import { parseInput } from '@/lib/server/validate';
+import { checkImportRows } from './check-import-rows';
+import {
+  COMMIT_STALE_AFTER_MS,
+  readStoredMapping,
+  readStoredReport,
+  RESULT_CLIENT_LINKS,
+  type ImportResult,
+  type StoredMapping,
+  type ValidationReport,
+} from './import-fields';
+import type { PreparedRow } from './prepare-import-row';
+
+const ZInput = z.object({ jobId: z.string().min(1) });
+
+/** Progress is written every this many rows: often enough for a smooth bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 25;
+/** Longer than any 20,000-row file takes, shorter than the time after which a commit counts as interrupted. */
+const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+
+/** The file no longer passes the checks (someone took a file number since validation): nothing is written. */
+class ImportRejected extends Error {
+  constructor(readonly report: ValidationReport) {
+    super('import rows no longer valid');
+  }
+}
+
+/** Writing one row failed; the whole transaction rolls back and the report names the row. */
+class RowFailure extends Error {
+  constructor(
+    readonly row: number,
+    readonly reason: unknown,
+  ) {
+    super(`import row ${row} failed`);
+  }
+}
+
+/** File numbers for rows without one, as the new-client form allocates them ("2026-0042"), avoiding the file's own. */
+async function fileNumberAllocator(tx: Tx, firmId: string, reserved: Set<string>) {
+  const year = String(new Date().getUTCFullYear());
+  const [row] = await tx.$queryRaw<{ max: number | null }[]>`
+    SELECT max(substring("fileNumber" from ${`^${year}-(\\d+)$`})::int) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
+  let last = row?.max ?? 0;
+  return () => {
+    let candidate: string;
+    do candidate = `${year}-${String(++last).padStart(4, '0')}`;
+    while (reserved.has(candidate));
+    return candidate;
+  };
+}
+
+async function writeProgress(jobId: string, firmId: string, processedRows: number) {
+  // Outside the transaction, on another connection: the transaction's own writes are invisible until it commits.
+  await getDb()
+    .importJob.update({ where: { id: jobId, firmId }, data: { processedRows } })
+    .catch((error: unknown) => logger().warn({ err: error, jobId }, 'import progress not written'));
+}
+
+async function writeRow(
+  tx: Tx,
+  row: PreparedRow,
+  { actor, context, fileNumber, assignees }: { actor: StaffActor; context: RequestContext; fileNumber: string; assignees: Map<string, string> },
+) {
+  const { confirmDuplicate: _confirm, birthDate, fileNumber: _given, ...fields } = row.client!;
+  const client = await tx.client.create({
+    data: {
+      ...fields,
+      fileNumber,
+      firmId: actor.firmId,
+      birthDate: birthDate ? toDbDate(birthDate) : null,
+      citizenship: FREE_MOVEMENT_NATIONALITIES.has(fields.nationality) ? 'EU' : 'NON_EU',
+      searchText: searchable(fields.firstName, fields.lastName, fileNumber),
+    },
+  });
+  await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after: client, context });
+  if (row.kase) {
+    const { procedure, targetCard, assignedToEmail, ...facts } = row.kase;
+    const assignedToId = (assignedToEmail && assignees.get(assignedToEmail)) || actor.userId;
+    await insertCase(tx, { firmId: actor.firmId, actorUserId: actor.userId, client, procedure, targetCard, assignedToId, facts, context });
+  }
+  return client;
+}
+
+async function writeAll(tx: Tx, { actor, context, jobId, fileName, mapping }: { actor: StaffActor; context: RequestContext; jobId: string; fileName: string; mapping: StoredMapping }) {
+  // The new-client form's numbering lock: no file number is given out twice while the import runs.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`client-number:${actor.firmId}`}))`;
+  const { rows, report, advisors } = await checkImportRows(tx, { firmId: actor.firmId, mapping, lookForDuplicates: false });
+  if (report.errorRows) throw new ImportRejected(report);
+  const nextFileNumber = await fileNumberAllocator(tx, actor.firmId, new Set(rows.flatMap((row) => (row.client?.fileNumber ? [row.client.fileNumber] : []))));
+
+  const created: ImportResult['clients'] = [];
+  let caseCount = 0;
+  for (const [index, row] of rows.entries()) {
+    try {
+      const client = await writeRow(tx, row, { actor, context, fileNumber: row.client?.fileNumber ?? nextFileNumber(), assignees: advisors });
+      if (created.length < RESULT_CLIENT_LINKS) created.push({ id: client.id, fileNumber: client.fileNumber, name: `${client.firstName} ${client.lastName}` });
+      if (row.kase) caseCount++;
+    } catch (error) {
+      throw new RowFailure(row.row, error);
+    }
+    if ((index + 1) % PROGRESS_EVERY === 0 && index + 1 < rows.length) await writeProgress(jobId, actor.firmId, index + 1);
+  }
+
+  const result: ImportResult = { finishedAt: new Date().toISOString(), clientCount: rows.length, caseCount, clients: created };
+  // The rows now live in Client and Case; the job keeps the header, the mapping and the report, not the people.
+  const cleared: StoredMapping = { ...mapping, source: { ...mapping.source, rows: [] } };
+  await tx.importJob.update({
+    where: { id: jobId, firmId: actor.firmId },
+    data: { status: 'COMMITTED', processedRows: rows.length, mapping: cleared, report: { validation: report, result } },
+  });
+  await recordAudit(tx, {
+    firmId: actor.firmId,
+    actor: { kind: 'staff', userId: actor.userId },
+    action: 'import.committed',
+    entity: 'import',
+    entityId: jobId,
+    after: { fileName, rows: rows.length, clients: rows.length, cases: caseCount },
+    context,
+  });
+  return result;
+}
+
+function failureOf(error: unknown, mapping: StoredMapping): ImportResult['failure'] {
+  if (error instanceof RowFailure) {
+    const cause = error.reason as { code?: unknown; meta?: unknown } | null;
+    // A unique violation here is a file number someone else took between the checks and the write.
+    if (cause?.code === 'P2002') {
+      const column = mapping.columns.fileNumber;
+      return { row: error.row, code: 'fileNumberTaken', field: 'fileNumber', ...(column === undefined ? {} : { column }) };
+    }
+    return { row: error.row, code: 'writeFailed' };
+  }
+  return { code: 'writeFailed' };
+}
+
+/**
+ * Step 4: writes every row of a validated file, all or nothing: one transaction creates the clients (file numbers
+ * as given, or allocated like the new-client form does) and, for rows with a procedure, their cases with computed
+ * deadlines, each with its audit row, plus one audit row for the import. If any row fails, nothing is written and
+ * the job is FAILED with the reason. Progress is visible to pollers while the transaction runs.
+ */
+export async function commitImport({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }): Promise<{ status: 'COMMITTED' | 'FAILED'; result: ImportResult }> {
+  assertCan(actor, 'import.run');
+  const { jobId } = parseInput(ZInput, input);
+  const db = getDb();
+  const job = await db.importJob.findFirst({ where: { id: jobId, firmId: actor.firmId }, select: { fileName: true, mapping: true, report: true } });
+  if (!job) throw new AppError('NOT_FOUND');
+  const mapping = readStoredMapping(job.mapping);
+  // The claim: a validated job (or one whose commit died with its process) starts once, whatever the clicks.
+  const claimed = mapping
+    ? await db.importJob.updateMany({
+        where: {
+          id: jobId,
+          firmId: actor.firmId,
+          OR: [{ status: 'VALIDATED' }, { status: 'COMMITTING', updatedAt: { lt: new Date(Date.now() - COMMIT_STALE_AFTER_MS) } }],
+        },
+        data: { status: 'COMMITTING', processedRows: 0 },
+      })
+    : { count: 0 };
+  if (!mapping || !claimed.count) throw new AppError('CONFLICT', { message: 'import job not ready to commit', userMessage: 'importer.notReady' });
+
+  try {
+    const result = await db.$transaction((tx) => writeAll(tx, { actor, context, jobId, fileName: job.fileName, mapping }), {
+      timeout: TRANSACTION_TIMEOUT_MS,
+      maxWait: 30_000,
+    });
+    return { status: 'COMMITTED', result };
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) logger().error({ err: error instanceof RowFailure ? error.reason : error, jobId }, 'import commit failed');
+    const result: ImportResult = { finishedAt: new Date().toISOString(), clientCount: 0, caseCount: 0, clients: [], ...(error instanceof ImportRejected ? {} : { failure: failureOf(error, mapping) }) };
+    const validation = error instanceof ImportRejected ? error.report : readStoredReport(job.report).validation;
+    await db.importJob.update({
+      where: { id: jobId, firmId: actor.firmId },
+      data: { status: 'FAILED', processedRows: 0, report: { ...(validation ? { validation } : {}), result } },
+    });
+    return { status: 'FAILED', result };
+  }
+}

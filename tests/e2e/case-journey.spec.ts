@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
+
+test.use({ locale: 'en-US' });
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+async function move(page: Page, step: string, fields: Record<string, string>) {
+  const moves = page.getByRole('region', { name: 'Next steps' });
+  await moves.getByText(step, { exact: true }).first().click();
+  const form = moves.locator('details[open]').filter({ hasText: step }).locator('form');
+  for (const [label, value] of Object.entries(fields)) {
+    const field = form.getByLabel(new RegExp(`^${label.replace(/[/().]/g, '\\$&')}( \\*)?$`));
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+  await form.getByRole('button', { name: step }).click();
+}
+
+function due(page: Page, kind: string) {
+  return page.getByTestId(`deadline-${kind}`).getByTestId('due');
+}
+
+test('an advisor creates a client and a case and moves it from registration to appeal, with the right dates at each step', async ({ page }) => {
+  const lastName = `Journey${Date.now()}`;
+  await signIn(page, 'advisor1@peeters.example');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+  await page.getByRole('link', { name: 'New client' }).click();
+  await page.getByLabel('First name').fill('Youssef');
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Date of birth').fill('1990-04-02');
+  await page.getByLabel('Nationality').fill('MA');
+  await page.getByLabel('Email address').fill(`${lastName.toLowerCase()}@client.example`);
+  await page.getByRole('button', { name: 'Create client' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName}, Youssef`);
+
+  await page.getByRole('link', { name: 'New case' }).click();
+  await page.getByLabel('Procedure').selectOption('REGISTRATION_NON_EU');
+  await page.getByLabel('Arrival in Belgium').fill('2026-01-05');
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(page.getByTestId('case-stage')).toHaveText('Intake');
+
+  // Registration: 8 working days from Monday 5 January 2026.
+  await expect(due(page, 'REGISTRATION')).toHaveText('2026-01-15');
+
+  await move(page, 'File the application', { 'Filed on': '2026-01-12' });
+  await expect(page.getByTestId('case-stage')).toHaveText('Application filed');
+  await expect(page.getByTestId('deadline-REGISTRATION')).toContainText('Done');
+
+  // Card issuance.
+  await move(page, 'Record the approval', { 'Notified on': '2026-03-02' });
+  await expect(page.getByTestId('case-stage')).toHaveText('Approved');
+  await move(page, 'Record the card issued', { 'Card type': 'A', 'Card number': 'B12345678', 'Valid from': '2026-03-10', 'Valid until': '2026-12-31' });
+  await expect(page.getByTestId('case-stage')).toHaveText('Card issued');
+  await expect(due(page, 'CARD_EXPIRY')).toHaveText('2026-12-31');
+  // A card: the window runs from the 45th to the 30th day before expiry (firm default, disputed).
+  await expect(due(page, 'RENEWAL_WINDOW')).toHaveText('2026-12-01');
+  await expect(page.getByTestId('deadline-RENEWAL_WINDOW')).toContainText('2026-11-16');
+
+  // Renewal.
+  await move(page, 'Open the renewal', { 'Opened on': '2026-09-25' });
+  await move(page, 'File the renewal', { 'Filed on': '2026-09-28' });
+  await expect(page.getByTestId('case-stage')).toHaveText('Renewal filed');
+  await expect(page.getByTestId('deadline-RENEWAL_WINDOW')).toContainText('Done');
+
+  // Refusal and appeal: 30 days from 2 October end on Sunday 1 November, All Saints, so Monday 2 November.
+  await move(page, 'Record a refusal or withdrawal', { Decision: 'REFUSED', 'Notified on': '2026-10-02', 'Appeal regime': 'ORDINARY' });
+  await expect(page.getByTestId('case-stage')).toHaveText('Refused');
+  await expect(due(page, 'APPEAL')).toHaveText('2026-11-02');
+  await move(page, 'File the appeal with the RvV/CCE', { 'RvV/CCE roll number': 'RvV 301.442', 'Filed on': '2026-10-30' });
+  await expect(page.getByTestId('case-stage')).toHaveText('Appeal filed');
+  await expect(page.getByTestId('deadline-APPEAL')).toContainText('Done');
+  await expect(page.getByText('RvV 301.442')).toBeVisible();
+
+  // A refused move says why, in words.
+  await move(page, 'Record the RvV/CCE judgment', { 'Decided on': '2099-01-01', Result: 'ANNULLED' });
+  await expect(page.getByRole('region', { name: 'Next steps' }).getByRole('alert')).toContainText('future');
+  await expect(page.getByTestId('case-stage')).toHaveText('Appeal filed');
+});
+
+test("a second advisor's stale save is refused, and nothing is overwritten", async ({ browser }) => {
+  const first = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  const second = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await signIn(first, 'advisor1@peeters.example');
+  await signIn(second, 'advisor2@peeters.example');
+
+  await first.goto('/clients');
+  await first.getByRole('link').filter({ hasText: ',' }).first().click();
+  await first.getByRole('region', { name: 'Cases' }).getByRole('link').first().click();
+  await first.waitForURL(/\/cases\/[^/]+$/);
+  const caseUrl = first.url();
+  await second.goto(caseUrl);
+
+  await first.getByLabel('Commune reference').fill('FIRST-SAVE');
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect(first.getByText('Saved. The deadlines were recomputed.')).toBeVisible();
+
+  await second.getByLabel('Commune reference').fill('SECOND-SAVE');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second.getByText('Someone else saved this case while you were editing.')).toBeVisible();
+
+  await second.goto(caseUrl);
+  await expect(second.getByLabel('Commune reference')).toHaveValue('FIRST-SAVE');
+});
