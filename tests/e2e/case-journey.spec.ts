@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
+import { expectNoSeriousA11yViolations } from './support/axe';
 
 test.use({ locale: 'en-US' });
 
@@ -33,6 +34,7 @@ test('an advisor creates a client and a case and moves it from registration to a
 
   await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('link', { name: 'New client' }).click();
+  await expectNoSeriousA11yViolations(page);
   await page.getByLabel('First name').fill('Youssef');
   await page.getByLabel('Last name').fill(lastName);
   await page.getByLabel('Date of birth').fill('1990-04-02');
@@ -47,6 +49,7 @@ test('an advisor creates a client and a case and moves it from registration to a
   await page.getByRole('button', { name: 'Open the case' }).click();
   await expect(page.getByTestId('case-stage')).toHaveText('Intake');
 
+  await expectNoSeriousA11yViolations(page);
   // Registration: 8 working days from Monday 5 January 2026.
   await expect(due(page, 'REGISTRATION')).toHaveText('2026-01-15');
 
@@ -78,6 +81,7 @@ test('an advisor creates a client and a case and moves it from registration to a
   await expect(page.getByTestId('case-stage')).toHaveText('Appeal filed');
   await expect(page.getByTestId('deadline-APPEAL')).toContainText('Done');
   await expect(page.getByText('RvV 301.442')).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   // A refused move says why, in words.
   await move(page, 'Record the RvV/CCE judgment', { 'Decided on': '2099-01-01', Result: 'ANNULLED' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isPlainDateString } from '@/lib/dates';
+import { isPlainDate } from '@/lib/rules/plain-date';
 import { CARD_TYPES, CASE_STAGES, PROCEDURES } from '@/lib/rules/vocabulary';
 
 // The cases table's URL, as one schema: the page, the CSV export and the benchmark all read it. A saved
@@ -39,7 +39,8 @@ const text = (max: number) =>
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(single, z.enum(values).optional()).catch(undefined);
 
-const plainDate = z.preprocess(single, z.string().refine(isPlainDateString).optional()).catch(undefined);
+// Strictly a calendar day: 2026-02-30 would pass a Date.parse check and then fail in Postgres.
+const plainDate = z.preprocess(single, z.string().refine(isPlainDate).optional()).catch(undefined);
 
 /** Several values, as repeated parameters (`stage=A&stage=B`, what a form sends) or comma-separated. */
 const stageList = z

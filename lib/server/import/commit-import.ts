@@ -132,19 +132,6 @@ async function writeAll(tx: Tx, { actor, context, jobId, fileName, mapping }: { 
   return result;
 }
 
-function failureOf(error: unknown, mapping: StoredMapping): ImportResult['failure'] {
-  if (error instanceof RowFailure) {
-    const cause = error.reason as { code?: unknown; meta?: unknown } | null;
-    // A unique violation here is a file number someone else took between the checks and the write.
-    if (cause?.code === 'P2002') {
-      const column = mapping.columns.fileNumber;
-      return { row: error.row, code: 'fileNumberTaken', field: 'fileNumber', ...(column === undefined ? {} : { column }) };
-    }
-    return { row: error.row, code: 'writeFailed' };
-  }
-  return { code: 'writeFailed' };
-}
-
 /**
  * Step 4: writes every row of a validated file, all or nothing: one transaction creates the clients (file numbers
  * as given, or allocated like the new-client form does) and, for rows with a procedure, their cases with computed
@@ -178,9 +165,12 @@ export async function commitImport({ actor, input, context }: { actor: StaffActo
     });
     return { status: 'COMMITTED', result };
   } catch (error) {
-    if (!(error instanceof ImportRejected)) logger().error({ err: error instanceof RowFailure ? error.reason : error, jobId }, 'import commit failed');
-    const result: ImportResult = { finishedAt: new Date().toISOString(), clientCount: 0, caseCount: 0, clients: [], ...(error instanceof ImportRejected ? {} : { failure: failureOf(error, mapping) }) };
-    const validation = error instanceof ImportRejected ? error.report : readStoredReport(job.report).validation;
+    const rejected = error instanceof ImportRejected;
+    if (!rejected) logger().error({ err: error instanceof RowFailure ? error.reason : error, jobId }, 'import commit failed');
+    // A rejected file shows its new report; a failed write names the row when it knows it.
+    const failure: ImportResult['failure'] = rejected ? undefined : { code: 'writeFailed', ...(error instanceof RowFailure ? { row: error.row } : {}) };
+    const result: ImportResult = { finishedAt: new Date().toISOString(), clientCount: 0, caseCount: 0, clients: [], ...(failure ? { failure } : {}) };
+    const validation = rejected ? error.report : readStoredReport(job.report).validation;
     await db.importJob.update({
       where: { id: jobId, firmId: actor.firmId },
       data: { status: 'FAILED', processedRows: 0, report: { ...(validation ? { validation } : {}), result } },

@@ -28,7 +28,11 @@ export function readDate(value: string): string {
 }
 
 // Region codes Intl knows that are not countries a person holds.
-const NOT_NATIONALITIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB', 'AN']);
+const NOT_NATIONALITIES = new Set(['EU', 'EZ', 'UN', 'QO', 'ZZ', 'XA', 'XB']);
+// Withdrawn codes (Intl names them like their successors) and "UK", which people write for GB.
+const CODE_ALIASES: Readonly<Record<string, string>> = {
+  UK: 'GB', ZR: 'CD', BU: 'MM', TP: 'TL', SU: 'RU', DD: 'DE', FX: 'FR', YU: 'RS', CS: 'RS', DY: 'BJ', HV: 'BF', VD: 'VN', NH: 'VU', YD: 'YE', RH: 'ZW', AN: 'CW',
+};
 
 // How people write the nationalities firms see most, where the country name is not what they wrote.
 const NATIONALITY_WORDS: Record<string, string[]> = {
@@ -71,7 +75,7 @@ function nationalities(): { byName: Map<string, string>; codes: Set<string> } {
   for (let first = 65; first <= 90; first++) {
     for (let second = 65; second <= 90; second++) {
       const code = String.fromCharCode(first, second);
-      if (NOT_NATIONALITIES.has(code)) continue;
+      if (NOT_NATIONALITIES.has(code) || CODE_ALIASES[code]) continue;
       for (const display of names) {
         const name = display.of(code);
         if (name) index.set(lookupKey(name), code);
@@ -91,7 +95,7 @@ export function isKnownNationality(code: string): boolean {
 /** An ISO code ("ma", "MA") or a country or nationality in en, nl or fr ("Marokko", "marocaine") as the ISO code. */
 export function readNationality(value: string): string {
   const cell = value.trim();
-  if (/^[a-z]{2}$/i.test(cell)) return cell.toUpperCase();
+  if (/^[a-z]{2}$/i.test(cell)) return CODE_ALIASES[cell.toUpperCase()] ?? cell.toUpperCase();
   return nationalities().byName.get(lookupKey(cell)) ?? cell;
 }
 

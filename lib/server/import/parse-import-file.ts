@@ -10,12 +10,17 @@ function fileError(code: string, params: Record<string, number> = {}): AppError 
   return new AppError('VALIDATION', { message: `import file: ${code}`, userMessage: `importer.file.${code}`, details: { params } });
 }
 
+// Windows-1252 differs from Latin-1 in 0x80-0x9F (€, ‚, ƒ, „, …, Œ, ‘, ’, “, ”, –, —, ™, š, ž...). Some Node
+// versions decode "windows-1252" as Latin-1 there, so those bytes are mapped here whatever the runtime does.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 export function decodeImportBytes(bytes: Uint8Array): { text: string; encoding: ImportSource['encoding'] } {
   try {
     // The UTF-8 decoder drops a leading BOM by itself.
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    const text = new TextDecoder('windows-1252').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+    return { text, encoding: 'windows-1252' };
   }
 }
 
