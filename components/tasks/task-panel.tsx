@@ -136,6 +136,8 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate() }: { 
                   {task.dueOn < today ? <span className="ml-2 font-medium text-red-700">{t('overdue')}</span> : null}
                   {' · '}
                   {task.assignee ? task.assignee.name : t('caseAdvisor')}
+                  {' · '}
+                  {t('createdBy', { name: task.createdBy })}
                 </div>
               </div>
               <CompleteTaskForm caseId={caseId} task={task} />

@@ -179,7 +179,7 @@ describe('listCases query parsing', () => {
 describe('listCases access', () => {
   it('keeps firms apart whatever the filter: firm B never sees a case of firm A', async () => {
     const aIds = new Set(Object.values(A).map((kase) => kase.id));
-    const queries = [
+    const queries: Record<string, string>[] = [
       {},
       { q: 'goncalves' },
       { q: 'R-01' },

@@ -35,6 +35,17 @@ const { inviteClientToPortal } = await import('@/lib/server/client/invite-client
 const { countCasesByStage } = await import('@/lib/server/case/count-cases-by-stage');
 const { getPortalOverview } = await import('@/lib/server/portal/get-portal-overview');
 const { listAuditLog } = await import('@/lib/server/audit/list-audit-log');
+const { createClient: createClientOp } = await import('@/lib/server/client/create-client');
+const { listClients } = await import('@/lib/server/client/list-clients');
+const { getClient } = await import('@/lib/server/client/get-client');
+const { createCase: createCaseOp } = await import('@/lib/server/case/create-case');
+const { updateCase } = await import('@/lib/server/case/update-case');
+const { transitionCase } = await import('@/lib/server/case/transition-case');
+const { getCase } = await import('@/lib/server/case/get-case');
+const { listCases } = await import('@/lib/server/case/list-cases');
+const { listCaseAdvisors } = await import('@/lib/server/case/list-case-advisors');
+const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-activity');
+const { addNote } = await import('@/lib/server/note/add-note');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -160,6 +171,7 @@ describe("a client of firm A calling staff operations", () => {
   // operations must refuse at run time, not only in the type checker.
   const asStaff = (actor: ClientActor) => actor as unknown as StaffActor;
   const client = () => asStaff(world.a1.actor);
+  const ownCase = () => world.cases.a1[0]?.id ?? '';
 
   const operations: [string, () => Promise<unknown>][] = [
     ['listMembers', () => listMembers({ actor: client() })],
@@ -171,6 +183,16 @@ describe("a client of firm A calling staff operations", () => {
     ['inviteClientToPortal (their own record)', () => inviteClientToPortal({ actor: client(), input: { clientId: world.a1.client.id }, context: newContext() })],
     ['countCasesByStage', () => countCasesByStage({ actor: client() })],
     ['listAuditLog', () => listAuditLog({ actor: client() })],
+    ['createClient', () => createClientOp({ actor: client(), input: { firstName: 'Eve', lastName: 'Portal', nationality: 'MA', language: 'fr' }, context: newContext() })],
+    ['listClients', () => listClients({ actor: client(), query: {} })],
+    ['getClient (their own record)', () => getClient({ actor: client(), clientId: world.a1.client.id })],
+    ['getClient (another client)', () => getClient({ actor: client(), clientId: world.a2.client.id })],
+    ['createCase (for themselves)', () => createCaseOp({ actor: client(), input: { clientId: world.a1.client.id, procedure: 'STUDY' }, context: newContext() })],
+    ['getCase (their own case)', () => getCase({ actor: client(), caseId: ownCase() })],
+    ['updateCase (their own case)', () => updateCase({ actor: client(), input: { caseId: ownCase(), version: 1, communeReference: 'MINE' }, context: newContext() })],
+    ['transitionCase (their own case)', () => transitionCase({ actor: client(), input: { caseId: ownCase(), version: 1, transition: 'FILE_APPLICATION', facts: { filedOn: '2026-01-12' } }, context: newContext(), asOf: '2026-11-23' })],
+    ['addNote (their own case)', () => addNote({ actor: client(), input: { caseId: ownCase(), body: 'From the client', visibility: 'CLIENT' }, context: newContext() })],
+    ['listCases', () => listCases({ actor: client(), query: {} })],
     ['startTotpEnrolment', () => startTotpEnrolment({ actor: client() })],
     ['confirmTotpEnrolment', () => confirmTotpEnrolment({ actor: client(), input: { code: '123456' }, context: newContext() })],
   ];
@@ -327,5 +349,163 @@ describe('sessions', () => {
     expect(await resolveSession(client.sessionId)).toMatchObject({ kind: 'client', clientId: t.portal.client.id });
     await db.client.update({ where: { id: t.portal.client.id }, data: { deletedAt: new Date() } });
     expect(await resolveSession(client.sessionId)).toBeNull();
+  });
+});
+
+// ---------- clients, cases and notes ----------
+
+/** Everything firm A's case work consists of beyond firmSnapshot: deadlines, timeline, notes, tasks. */
+async function caseWorkSnapshot(firmId: string) {
+  const where = { firmId };
+  const byId = { id: 'asc' } as const;
+  const [deadlines, events, notes, tasks] = await Promise.all([
+    db.deadline.findMany({ where, orderBy: byId }),
+    db.caseEvent.findMany({ where, orderBy: byId }),
+    db.note.findMany({ where, orderBy: byId }),
+    db.task.findMany({ where, orderBy: byId }),
+  ]);
+  return { deadlines, events, notes, tasks };
+}
+
+/** Row counts across every firm of what client, case and note operations write. */
+async function caseWriteCounts() {
+  const [clients, cases, deadlines, events, notes] = await Promise.all([db.client.count(), db.case.count(), db.deadline.count(), db.caseEvent.count(), db.note.count()]);
+  return { clients, cases, deadlines, events, notes };
+}
+
+/** Two firms whose clients share a name, a birth date and a national register number, built through lib/server. */
+async function caseFirms() {
+  const a = await createFirmWithStaff('Alpha');
+  const b = await createFirmWithStaff('Bravo');
+  const person = { firstName: 'Inês', lastName: 'Gonçalves', birthDate: '1990-04-02', nationality: 'MA', language: 'fr', nationalRegisterNumber: '90040212386', passportNumber: 'PT1234567' };
+  const aClient = await createClientOp({ actor: a.advisor.actor, input: person, context: newContext() });
+  const aCase = await createCaseOp({ actor: a.advisor.actor, input: { clientId: aClient.id, procedure: 'REGISTRATION_NON_EU', stay: 'LONG', arrivedOn: '2026-01-05' }, context: newContext() });
+  await addNote({ actor: a.advisor.actor, input: { caseId: aCase.id, body: 'Internal note of firm A' }, context: newContext() });
+  await addNote({ actor: a.advisor.actor, input: { caseId: aCase.id, body: 'Client note of firm A', visibility: 'CLIENT' }, context: newContext() });
+  const bClient = await createClientOp({ actor: b.advisor.actor, input: { ...person, nationalRegisterNumber: undefined, birthDate: '1985-01-01' }, context: newContext() });
+  const bCase = await createCaseOp({ actor: b.advisor.actor, input: { clientId: bClient.id, procedure: 'STUDY' }, context: newContext() });
+  return { a, b, person, aClient, aCase, bClient, bCase };
+}
+
+describe("client, case and note operations reaching for another firm's records", () => {
+  let world: Awaited<ReturnType<typeof caseFirms>>;
+  beforeAll(async () => {
+    world = await caseFirms();
+  });
+  const bAdmin = () => world.b.admin.actor;
+  const aCaseVersion = async () => (await db.case.findUniqueOrThrow({ where: { id: world.aCase.id } })).version;
+
+  /** The call must fail with `code`, and neither firm A nor any table may have changed. */
+  async function refusedLeavingAUntouched(code: 'NOT_FOUND' | 'VALIDATION', run: () => Promise<unknown>) {
+    const firmA = await firmSnapshot(world.a.firm.id);
+    const workA = await caseWorkSnapshot(world.a.firm.id);
+    const counts = await writeCounts();
+    const caseCounts = await caseWriteCounts();
+    await expectAppError(run(), code);
+    expect(await firmSnapshot(world.a.firm.id)).toEqual(firmA);
+    expect(await caseWorkSnapshot(world.a.firm.id)).toEqual(workA);
+    expect(await writeCounts()).toEqual(counts);
+    expect(await caseWriteCounts()).toEqual(caseCounts);
+  }
+
+  it("cannot open a case for firm A's client: NOT_FOUND", async () => {
+    await refusedLeavingAUntouched('NOT_FOUND', () =>
+      createCaseOp({ actor: bAdmin(), input: { clientId: world.aClient.id, procedure: 'REGISTRATION_NON_EU', stay: 'LONG', arrivedOn: '2026-01-05' }, context: newContext() }),
+    );
+  });
+
+  it("cannot save firm A's case, even with its current version: NOT_FOUND", async () => {
+    const version = await aCaseVersion();
+    await refusedLeavingAUntouched('NOT_FOUND', () =>
+      updateCase({ actor: bAdmin(), input: { caseId: world.aCase.id, version, arrivedOn: '2026-03-01', communeReference: 'B', assignedToId: world.b.advisor.user.id }, context: newContext() }),
+    );
+  });
+
+  it("cannot move firm A's case: NOT_FOUND", async () => {
+    const version = await aCaseVersion();
+    await refusedLeavingAUntouched('NOT_FOUND', () =>
+      transitionCase({ actor: bAdmin(), input: { caseId: world.aCase.id, version, transition: 'FILE_APPLICATION', facts: { filedOn: '2026-01-12' } }, context: newContext(), asOf: '2026-11-23' }),
+    );
+    await refusedLeavingAUntouched('NOT_FOUND', () =>
+      transitionCase({ actor: bAdmin(), input: { caseId: world.aCase.id, version, transition: 'CLOSE', facts: { closedOn: '2026-11-23' } }, context: newContext(), asOf: '2026-11-23' }),
+    );
+  });
+
+  it("cannot add a note, internal or client-visible, to firm A's case: NOT_FOUND", async () => {
+    for (const visibility of ['INTERNAL', 'CLIENT']) {
+      await refusedLeavingAUntouched('NOT_FOUND', () => addNote({ actor: bAdmin(), input: { caseId: world.aCase.id, body: 'From firm B', visibility }, context: newContext() }));
+    }
+  });
+
+  it("cannot read firm A's client or case: NOT_FOUND", async () => {
+    await refusedLeavingAUntouched('NOT_FOUND', () => getClient({ actor: bAdmin(), clientId: world.aClient.id }));
+    await refusedLeavingAUntouched('NOT_FOUND', () => getCase({ actor: bAdmin(), caseId: world.aCase.id }));
+    // Nor through an id of firm B's that firm A also uses: a client id is never a case id.
+    await refusedLeavingAUntouched('NOT_FOUND', () => getCase({ actor: bAdmin(), caseId: world.aClient.id }));
+  });
+
+  it("cannot assign its own case to one of firm A's members: VALIDATION on the assignee", async () => {
+    const version = (await db.case.findUniqueOrThrow({ where: { id: world.bCase.id } })).version;
+    await refusedLeavingAUntouched('VALIDATION', () =>
+      updateCase({ actor: bAdmin(), input: { caseId: world.bCase.id, version, assignedToId: world.a.advisor.user.id }, context: newContext() }),
+    );
+    await refusedLeavingAUntouched('VALIDATION', () =>
+      createCaseOp({ actor: bAdmin(), input: { clientId: world.bClient.id, procedure: 'STUDY', assignedToId: world.a.admin.user.id }, context: newContext() }),
+    );
+  });
+
+  it("creates its own client without being told that firm A has the same person, and numbers it in its own series", async () => {
+    const firmA = await firmSnapshot(world.a.firm.id);
+    // Same names, birth date and national register number as firm A's client: a duplicate warning would leak A's file.
+    const created = await createClientOp({ actor: bAdmin(), input: { ...world.person, birthDate: '1990-04-02' }, context: newContext() });
+    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ firmId: world.b.firm.id, nationalRegisterNumber: '90040212386' });
+    expect(created.fileNumber).toBe(`${new Date().getUTCFullYear()}-0002`);
+    expect(world.aClient.fileNumber).toBe(`${new Date().getUTCFullYear()}-0001`);
+    expect(await firmSnapshot(world.a.firm.id)).toEqual(firmA);
+  });
+});
+
+describe('client and case lists stay inside the firm', () => {
+  let world: Awaited<ReturnType<typeof caseFirms>>;
+  beforeAll(async () => {
+    world = await caseFirms();
+  });
+
+  it("listClients in firm B never shows firm A's clients, whatever the search", async () => {
+    for (const q of [undefined, 'goncalves', 'Inês Gonçalves', world.aClient.fileNumber, '90040212386']) {
+      const page = await listClients({ actor: world.b.admin.actor, query: q === undefined ? {} : { q } });
+      const firms = await db.client.findMany({ where: { id: { in: page.rows.map((row) => row.id) } }, select: { firmId: true } });
+      expect(firms.every((row) => row.firmId === world.b.firm.id), String(q)).toBe(true);
+      expect(page.rows.map((row) => row.id)).not.toContain(world.aClient.id);
+    }
+    // The same name does find firm B's own client, and firm A finds only its own.
+    expect((await listClients({ actor: world.b.admin.actor, query: { q: 'goncalves' } })).rows.map((row) => row.id)).toEqual([world.bClient.id]);
+    expect((await listClients({ actor: world.a.assistant.actor, query: { q: 'goncalves' } })).rows.map((row) => row.id)).toEqual([world.aClient.id]);
+  });
+
+  it("listCases in firm B never shows firm A's cases", async () => {
+    for (const query of [{}, { q: 'goncalves' }, { q: world.aCase.reference }, { advisor: world.a.advisor.user.id }, { stage: 'INTAKE' }]) {
+      const page = await listCases({ actor: world.b.admin.actor, query });
+      expect(page.rows.map((row) => row.id), JSON.stringify(query)).not.toContain(world.aCase.id);
+      expect(page.rows.every((row) => row.id === world.bCase.id)).toBe(true);
+    }
+    expect((await listCases({ actor: world.a.admin.actor, query: {} })).rows.map((row) => row.id)).toEqual([world.aCase.id]);
+  });
+
+  it("listCaseAdvisors and listRecentActivity in firm B show firm B's people and events only", async () => {
+    const advisors = await listCaseAdvisors({ actor: world.b.admin.actor });
+    expect(advisors.map((a) => a.userId).sort()).toEqual([world.b.admin.user.id, world.b.advisor.user.id, world.b.assistant.user.id].sort());
+    const activity = await listRecentActivity({ actor: world.b.admin.actor, limit: 100 });
+    expect(activity.map((entry) => entry.caseId)).toEqual([world.bCase.id]);
+    expect(JSON.stringify(activity)).not.toContain('firm A');
+  });
+
+  it("getClient of firm B's own client lists firm B's cases and notes only", async () => {
+    const page = await getClient({ actor: world.b.admin.actor, clientId: world.bClient.id });
+    expect(page.cases.map((c) => c.id)).toEqual([world.bCase.id]);
+    expect(page.notes).toEqual([]);
+    const aPage = await getCase({ actor: world.a.admin.actor, caseId: world.aCase.id });
+    expect(aPage.notes.map((n) => n.body).sort()).toEqual(['Client note of firm A', 'Internal note of firm A']);
+    expect(aPage.members.map((m) => m.id)).not.toContain(world.b.admin.user.id);
   });
 });

@@ -92,5 +92,7 @@ export async function buildCalendarFeed({ token, asOf = brusselsDate() }: { toke
       url,
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last one too, with CRLF; the generator leaves the final one off.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -87,34 +87,56 @@ export function caseWhere(scope: { firmId: string; userId: string }, filter: Cas
 }
 
 /** ORDER BY over `alias` columns (`c`/`cl` inside, `p.k1..` outside), always ending on the id so ties are stable. */
-function orderBy({ sort, dir }: SortSpec, outer: boolean): Prisma.Sql {
+function orderBy({ sort, dir }: SortSpec, outer: boolean, nulls: 'last' | 'none' = 'last'): Prisma.Sql {
   const direction = dir === 'asc' ? 'ASC' : 'DESC';
   const keys = SORTS[sort].columns.map((column, index) => {
     const expr = outer ? `p.k${index + 1}` : column.expr;
-    return raw(`${expr} ${direction}${column.nullable ? ' NULLS LAST' : ''}`);
+    return raw(`${expr} ${direction}${column.nullable && nulls === 'last' ? ' NULLS LAST' : ''}`);
   });
   return join([...keys, raw(`${outer ? 'p.id' : 'c.id'} ${direction}`)], ', ');
 }
 
-/** The last row of the previous batch, as its sort keys and id. */
-export type Keyset = { keys: (string | null)[]; id: string };
+/**
+ * The last row of the previous batch: its sort keys and id. For the nullable sort, `keys: [null]` means the
+ * batches have reached the undated cases, and `id: null` that none of them has been read yet.
+ */
+export type Keyset = { keys: (string | null)[]; id: string | null };
 
-/** "After this row" in the given order: what lets the export read batch after batch without OFFSET. */
-function keysetAfter({ sort, dir }: SortSpec, after: Keyset): Prisma.Sql {
-  const op = raw(dir === 'asc' ? '>' : '<');
-  const columns = SORTS[sort].columns;
-  const nullable = columns.length === 1 && columns[0]?.nullable;
+/**
+ * "After this row" in the given order, and the ORDER BY that lets Postgres walk an index to it: what lets the
+ * export read batch after batch without OFFSET. A nullable key is read in two runs, dated rows then undated
+ * ones, because one condition covering both ("later date, or no date") cannot use the index and made every
+ * batch rescan the firm.
+ */
+function keysetAfter(order: SortSpec, after: Keyset): { where: Prisma.Sql; orderBy: Prisma.Sql } {
+  const op = raw(order.dir === 'asc' ? '>' : '<');
+  const columns = SORTS[order.sort].columns;
   const exprs = columns.map((column) => raw(column.expr));
   const values = columns.map((column, index) => sql`${after.keys[index] ?? null}::${raw(column.cast)}`);
-  if (nullable) {
-    const expr = exprs[0]!;
-    // NULLS LAST: after a dated row come later dates and then every undated row; after an undated row, only
-    // undated rows with a later id.
-    return after.keys[0] === null
-      ? sql`(${expr} IS NULL AND c.id ${op} ${after.id})`
-      : sql`(${expr} IS NULL OR (${expr}, c.id) ${op} (${values[0]!}, ${after.id}))`;
+  if (!columns[0]?.nullable) {
+    return { where: sql`(${join(exprs, ', ')}, c.id) ${op} (${join(values, ', ')}, ${after.id})`, orderBy: orderBy(order, false) };
   }
-  return sql`(${join(exprs, ', ')}, c.id) ${op} (${join(values, ', ')}, ${after.id})`;
+  const expr = exprs[0]!;
+  if (after.keys[0] !== null) {
+    // Dated rows only: no NULLS clause, so the (firmId, nextDeadlineOn) index serves either direction.
+    return { where: sql`${expr} IS NOT NULL AND (${expr}, c.id) ${op} (${values[0]!}, ${after.id})`, orderBy: orderBy(order, false, 'none') };
+  }
+  const idOrder = raw(`c.id ${order.dir === 'asc' ? 'ASC' : 'DESC'}`);
+  return after.id === null
+    ? { where: sql`${expr} IS NULL`, orderBy: idOrder }
+    : { where: sql`${expr} IS NULL AND c.id ${op} ${after.id}`, orderBy: idOrder };
+}
+
+/** Where the next batch starts, or null when `rows` was the last one. */
+export function nextKeyset(order: SortSpec, rows: RawCaseRow[], batchSize: number, previous: Keyset | null): Keyset | null {
+  const last = rows.at(-1);
+  const nullable = SORTS[order.sort].columns[0]?.nullable === true;
+  if (last && rows.length === batchSize) {
+    return { keys: [last.sortKey1, ...(last.sortKey2 === undefined ? [] : [last.sortKey2])], id: last.id };
+  }
+  // A short batch ends the list, except a run of dated rows, which the undated ones follow.
+  const inDatedRun = previous !== null && previous.keys[0] !== null;
+  return nullable && inDatedRun ? { keys: [null], id: null } : null;
 }
 
 /**
@@ -139,13 +161,13 @@ export function casePageSql(input: {
     ', ',
   );
   const clientJoin = spec.joinsClient ? sql`JOIN "Client" cl ON cl.id = c."clientId" AND cl."firmId" = ${input.firmId}` : empty;
-  const keyset = input.after ? sql`AND ${keysetAfter(input.order, input.after)}` : empty;
+  const keyset = input.after ? keysetAfter(input.order, input.after) : null;
   return sql`
     WITH p AS MATERIALIZED (
       SELECT c.id, ${keyColumns}
       FROM "Case" c ${clientJoin}
-      WHERE ${input.where} ${keyset}
-      ORDER BY ${orderBy(input.order, false)}
+      WHERE ${input.where} ${keyset ? sql`AND ${keyset.where}` : empty}
+      ORDER BY ${keyset ? keyset.orderBy : orderBy(input.order, false)}
       LIMIT ${input.limit} OFFSET ${input.offset ?? 0}
     )
     SELECT c.id, c.reference, cl."firstName", cl."lastName", cl."fileNumber", cl.commune,
@@ -190,9 +212,4 @@ export function toCaseListRow(row: RawCaseRow): CaseListRow {
     rvvRollNumber: row.rvvRollNumber,
     updatedAt: row.updatedAt,
   };
-}
-
-/** Where the next export batch starts: the sort keys of the last row, as text Postgres casts back. */
-export function keysetOf(row: RawCaseRow): Keyset {
-  return { keys: [row.sortKey1, ...(row.sortKey2 === undefined ? [] : [row.sortKey2])], id: row.id };
 }

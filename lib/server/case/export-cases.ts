@@ -14,7 +14,7 @@ import { ruleLabel } from '@/lib/rules/labels';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { parseInput } from '@/lib/server/validate';
-import { caseCountSql, casePageSql, caseWhere, keysetOf, type CaseListRow, type Keyset, type RawCaseRow, toCaseListRow } from './case-list-sql';
+import { caseCountSql, casePageSql, caseWhere, nextKeyset, toCaseListRow, type CaseListRow, type Keyset, type RawCaseRow } from './case-list-sql';
 import { filterOf, searchParamsRecord, ZCasesQuery, type CaseSortKey, type RawSearchParams, type SortDirection } from './cases-query';
 
 // The cases table's current filter and sort as a CSV file, for any number of cases. Rows are read in keyset
@@ -93,9 +93,8 @@ async function* csvChunks(input: {
       casePageSql({ firmId: input.firmId, where: input.where, order: input.order, limit: input.batchSize, after }),
     );
     if (rows.length > 0) yield stringify(rows.map((row) => record(toCaseListRow(row), input.locale)), CSV_OPTIONS);
-    const last = rows.at(-1);
-    if (!last || rows.length < input.batchSize) return;
-    after = keysetOf(last);
+    after = nextKeyset(input.order, rows, input.batchSize, after);
+    if (!after) return;
   }
 }
 

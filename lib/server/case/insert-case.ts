@@ -25,6 +25,7 @@ export async function insertCase(
     assignedToId,
     facts,
     context,
+    firstCase = false,
   }: {
     firmId: string;
     actorUserId: string;
@@ -34,11 +35,16 @@ export async function insertCase(
     assignedToId: string;
     facts: Record<string, unknown>;
     context: RequestContext;
+    /** The client was created in this same transaction: nobody else can see it, it has no case yet. */
+    firstCase?: boolean;
   },
 ): Promise<{ id: string; reference: string }> {
   // References count the client's cases; one numbering at a time per client.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`case-number:${client.id}`}))`;
-  const count = await tx.case.count({ where: { clientId: client.id, firmId } });
+  let count = 0;
+  if (!firstCase) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`case-number:${client.id}`}))`;
+    count = await tx.case.count({ where: { clientId: client.id, firmId } });
+  }
   const reference = `${client.fileNumber}-${count + 1}`;
   const storedFacts = mergeFacts({ procedure }, facts);
   const kase = await tx.case.create({

@@ -31,24 +31,30 @@ export async function listCasesWaitingOnClient({
 }): Promise<{ items: WaitingCase[]; total: number }> {
   assertCan(actor, 'case.read');
   const mine = scope === 'mine' ? Prisma.sql`AND c."assignedToId" = ${actor.userId}` : Prisma.empty;
+  // Aggregate first and join the case and client for the shown rows only: the count covers every waiting case.
   const rows = await getDb().$queryRaw<
     { id: string; reference: string; firstName: string; lastName: string; requested: number; rejected: number; since: Date | null; total: number }[]
   >`
-    SELECT c.id, c.reference, cl."firstName", cl."lastName",
-           (count(*) FILTER (WHERE ci.status = 'REQUESTED'))::int AS requested,
-           (count(*) FILTER (WHERE ci.status = 'REJECTED'))::int AS rejected,
-           min(coalesce(ci."requestedAt", ci."updatedAt")) AS since,
-           (count(*) OVER ())::int AS total
-    FROM "ChecklistItem" ci
-    JOIN "Case" c ON c.id = ci."caseId" AND c."firmId" = ${actor.firmId}
+    WITH waiting AS (
+      SELECT ci."caseId",
+             (count(*) FILTER (WHERE ci.status = 'REQUESTED'))::int AS requested,
+             (count(*) FILTER (WHERE ci.status = 'REJECTED'))::int AS rejected,
+             min(coalesce(ci."requestedAt", ci."updatedAt")) AS since
+      FROM "ChecklistItem" ci
+      JOIN "Case" c ON c.id = ci."caseId" AND c."firmId" = ${actor.firmId}
+      WHERE ci."firmId" = ${actor.firmId}
+        AND ci.status IN ('REQUESTED'::"ChecklistStatus", 'REJECTED'::"ChecklistStatus")
+        AND c."deletedAt" IS NULL AND c."closedAt" IS NULL AND c.stage <> 'CLOSED'::"CaseStage"
+        ${mine}
+      GROUP BY ci."caseId"
+    ), top AS (
+      SELECT w.*, (count(*) OVER ())::int AS total FROM waiting w ORDER BY w.since ASC NULLS LAST, w."caseId" LIMIT ${limit}
+    )
+    SELECT c.id, c.reference, cl."firstName", cl."lastName", top.requested, top.rejected, top.since, top.total
+    FROM top
+    JOIN "Case" c ON c.id = top."caseId" AND c."firmId" = ${actor.firmId}
     JOIN "Client" cl ON cl.id = c."clientId" AND cl."firmId" = ${actor.firmId}
-    WHERE ci."firmId" = ${actor.firmId}
-      AND ci.status IN ('REQUESTED'::"ChecklistStatus", 'REJECTED'::"ChecklistStatus")
-      AND c."deletedAt" IS NULL AND c."closedAt" IS NULL AND c.stage <> 'CLOSED'::"CaseStage"
-      ${mine}
-    GROUP BY c.id, c.reference, cl."firstName", cl."lastName"
-    ORDER BY since ASC NULLS LAST, c.reference
-    LIMIT ${limit}
+    ORDER BY top.since ASC NULLS LAST, top."caseId"
   `;
   return {
     items: rows.map((row) => ({

@@ -1,8 +1,8 @@
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { addDaysPlain, brusselsDate, fromDbDate, toDbDate, type PlainDate } from '@/lib/dates';
+import { addDaysPlain, brusselsDate, fromDbDate, type PlainDate } from '@/lib/dates';
 import { getDb } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Actor, DeadlineKind } from '@/lib/generated/prisma/enums';
 import { daysBetween } from '@/lib/rules/plain-date';
 import { DASHBOARD_LIST_LIMIT } from './dashboard-scope';
@@ -27,63 +27,100 @@ export type DueItems = { asOf: PlainDate; overdue: DueBucket; week: DueBucket; m
 /** Buckets by due date: overdue (before asOf), this week (asOf to asOf + 7), this month (asOf + 8 to asOf + 30). */
 export const WEEK_DAYS = 7;
 export const MONTH_DAYS = 30;
+const BUCKETS = ['overdue', 'week', 'month'] as const;
 
 // Eligibility dates are the first day a person may apply, and DECISION_DUE is the authority's own period (shown
 // in "overdue decisions"): once past, neither is something the advisor missed, so neither lands in "overdue".
-const NEVER_OVERDUE: DeadlineKind[] = ['LONG_TERM_RESIDENCE_ELIGIBLE', 'NATIONALITY_ELIGIBLE', 'DECISION_DUE'];
+export const NEVER_OVERDUE: DeadlineKind[] = ['LONG_TERM_RESIDENCE_ELIGIBLE', 'NATIONALITY_ELIGIBLE', 'DECISION_DUE'];
 
-const caseSelect = { select: { id: true, reference: true, client: { select: { firstName: true, lastName: true } } } } as const;
+type Row = {
+  source: 'deadline' | 'task';
+  id: string;
+  caseId: string;
+  dueOn: Date;
+  kind: DeadlineKind | null;
+  actor: Actor | null;
+  title: string | null;
+  bucket: number;
+  total: number;
+  reference: string;
+  firstName: string;
+  lastName: string;
+};
 
 /**
  * The person's open deadlines (on the cases assigned to them) and open tasks (given to them, or unassigned on
- * their cases), in three buckets. Each bucket is one range on Deadline(firmId, status, dueOn) and
- * Task(firmId, assigneeId, dueOn), limited, with its own count.
+ * their cases), in three buckets, with the first `limit` of each and its total, in one round trip.
+ *
+ * Deadlines are reached through the person's cases on Case(firmId, assignedToId, nextDeadlineOn): nextDeadlineOn
+ * is the earliest open deadline of the case (kept by recompute-case-deadlines), so a case whose next deadline is
+ * more than 30 days away cannot have anything to show and is never read. Tasks use Task(firmId, assigneeId, dueOn).
  */
 export async function listDueItems({ actor, asOf = brusselsDate(), limit = DASHBOARD_LIST_LIMIT }: { actor: StaffActor; asOf?: PlainDate; limit?: number }): Promise<DueItems> {
   assertCan(actor, 'deadline.read');
-  const db = getDb();
-  const liveCase = { firmId: actor.firmId, deletedAt: null, closedAt: null, stage: { not: 'CLOSED' as const } };
-  const myCase = { ...liveCase, assignedToId: actor.userId };
-
-  const ranges = {
-    overdue: { lt: toDbDate(asOf) },
-    week: { gte: toDbDate(asOf), lte: toDbDate(addDaysPlain(asOf, WEEK_DAYS)) },
-    month: { gt: toDbDate(addDaysPlain(asOf, WEEK_DAYS)), lte: toDbDate(addDaysPlain(asOf, MONTH_DAYS)) },
-  };
-
-  const bucket = async (name: keyof typeof ranges): Promise<DueBucket> => {
-    const deadlineWhere: Prisma.DeadlineWhereInput = {
-      firmId: actor.firmId,
-      status: 'OPEN',
-      dueOn: ranges[name],
-      ...(name === 'overdue' ? { kind: { notIn: NEVER_OVERDUE } } : {}),
-      case: myCase,
-    };
-    const taskWhere: Prisma.TaskWhereInput = {
-      firmId: actor.firmId,
-      doneAt: null,
-      dueOn: ranges[name],
-      OR: [{ assigneeId: actor.userId, case: liveCase }, { assigneeId: null, case: myCase }],
-    };
-    const orderBy = [{ dueOn: 'asc' as const }, { id: 'asc' as const }];
-    const [deadlines, deadlineCount, tasks, taskCount] = await Promise.all([
-      db.deadline.findMany({ where: deadlineWhere, orderBy, take: limit, select: { id: true, kind: true, actor: true, dueOn: true, case: caseSelect } }),
-      db.deadline.count({ where: deadlineWhere }),
-      db.task.findMany({ where: taskWhere, orderBy, take: limit, select: { id: true, title: true, dueOn: true, case: caseSelect } }),
-      db.task.count({ where: taskWhere }),
-    ]);
-    const item = (row: { id: string; dueOn: Date; case: { id: string; reference: string; client: { firstName: string; lastName: string } } }) => {
-      const dueOn = fromDbDate(row.dueOn);
-      return { id: row.id, caseId: row.case.id, reference: row.case.reference, clientName: `${row.case.client.firstName} ${row.case.client.lastName}`, dueOn, daysLeft: daysBetween(asOf, dueOn) };
-    };
-    const items: DueItem[] = [
-      ...deadlines.map((row) => ({ ...item(row), source: 'deadline' as const, deadlineKind: row.kind, actor: row.actor, title: null })),
-      ...tasks.map((row) => ({ ...item(row), source: 'task' as const, deadlineKind: null, actor: null, title: row.title })),
-    ];
-    items.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.reference.localeCompare(b.reference));
-    return { items: items.slice(0, limit), total: deadlineCount + taskCount };
-  };
-
-  const [overdue, week, month] = await Promise.all([bucket('overdue'), bucket('week'), bucket('month')]);
-  return { asOf, overdue, week, month };
+  const { firmId, userId } = actor;
+  const weekEnd = addDaysPlain(asOf, WEEK_DAYS);
+  const monthEnd = addDaysPlain(asOf, MONTH_DAYS);
+  const live = Prisma.sql`c."firmId" = ${firmId} AND c."deletedAt" IS NULL AND c."closedAt" IS NULL AND c.stage <> 'CLOSED'::"CaseStage"`;
+  const neverOverdue = Prisma.join(NEVER_OVERDUE.map((kind) => Prisma.sql`${kind}::"DeadlineKind"`));
+  const rows = await getDb().$queryRaw<Row[]>`
+    WITH items AS (
+      SELECT 'deadline' AS source, d.id, d."caseId", d."dueOn", d.kind::text AS kind, d.actor::text AS actor, NULL::text AS title
+      FROM "Case" c
+      JOIN "Deadline" d ON d."caseId" = c.id AND d."firmId" = ${firmId}
+      WHERE ${live} AND c."assignedToId" = ${userId} AND c."nextDeadlineOn" <= ${monthEnd}::date
+        AND d.status = 'OPEN'::"DeadlineStatus" AND d."dueOn" <= ${monthEnd}::date
+        AND (d."dueOn" >= ${asOf}::date OR d.kind NOT IN (${neverOverdue}))
+      UNION ALL
+      SELECT 'task', t.id, t."caseId", t."dueOn", NULL, NULL, t.title
+      FROM "Task" t
+      JOIN "Case" c ON c.id = t."caseId"
+      WHERE t."firmId" = ${firmId} AND t."assigneeId" = ${userId} AND t."doneAt" IS NULL AND t."dueOn" <= ${monthEnd}::date AND ${live}
+      UNION ALL
+      SELECT 'task', t.id, t."caseId", t."dueOn", NULL, NULL, t.title
+      FROM "Task" t
+      JOIN "Case" c ON c.id = t."caseId"
+      WHERE t."firmId" = ${firmId} AND t."assigneeId" IS NULL AND t."doneAt" IS NULL AND t."dueOn" <= ${monthEnd}::date
+        AND ${live} AND c."assignedToId" = ${userId}
+    ), ranked AS (
+      SELECT i.*, b.bucket,
+             row_number() OVER (PARTITION BY b.bucket ORDER BY i."dueOn", i.source, i.id) AS rn,
+             (count(*) OVER (PARTITION BY b.bucket))::int AS total
+      FROM items i
+      CROSS JOIN LATERAL (
+        SELECT CASE WHEN i."dueOn" < ${asOf}::date THEN 0 WHEN i."dueOn" <= ${weekEnd}::date THEN 1 ELSE 2 END AS bucket
+      ) b
+    )
+    -- The case and client of the shown rows only, by primary key (LIMIT 1 keeps the planner from turning the
+    -- lateral lookup into a join over every case of the firm).
+    SELECT r.source, r.id, r."caseId", r."dueOn", r.kind, r.actor, r.title, r.bucket, r.total, names.reference, names."firstName", names."lastName"
+    FROM ranked r
+    CROSS JOIN LATERAL (
+      SELECT c.reference, cl."firstName", cl."lastName"
+      FROM "Case" c JOIN "Client" cl ON cl.id = c."clientId" AND cl."firmId" = ${firmId}
+      WHERE c.id = r."caseId" AND c."firmId" = ${firmId}
+      LIMIT 1
+    ) names
+    WHERE r.rn <= ${limit}
+    ORDER BY r.bucket, r.rn
+  `;
+  const result: DueItems = { asOf, overdue: { items: [], total: 0 }, week: { items: [], total: 0 }, month: { items: [], total: 0 } };
+  for (const row of rows) {
+    const bucket = result[BUCKETS[row.bucket] ?? 'month'];
+    const dueOn = fromDbDate(row.dueOn);
+    bucket.total = row.total;
+    bucket.items.push({
+      source: row.source,
+      id: row.id,
+      caseId: row.caseId,
+      reference: row.reference,
+      clientName: `${row.firstName} ${row.lastName}`,
+      deadlineKind: row.kind,
+      actor: row.actor,
+      title: row.title,
+      dueOn,
+      daysLeft: daysBetween(asOf, dueOn),
+    });
+  }
+  return result;
 }

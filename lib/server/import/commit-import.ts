@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { toDbDate } from '@/lib/dates';
+import { brusselsDate, toDbDate } from '@/lib/dates';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
@@ -13,7 +13,6 @@ import { searchable } from '@/lib/server/search-text';
 import { parseInput } from '@/lib/server/validate';
 import { checkImportRows } from './check-import-rows';
 import {
-  COMMIT_STALE_AFTER_MS,
   readStoredMapping,
   readStoredReport,
   RESULT_CLIENT_LINKS,
@@ -27,8 +26,8 @@ const ZInput = z.object({ jobId: z.string().min(1) });
 
 /** Progress is written every this many rows: often enough for a smooth bar, rarely enough to cost nothing. */
 const PROGRESS_EVERY = 25;
-/** Longer than any 20,000-row file takes, shorter than the time after which a commit counts as interrupted. */
-const TRANSACTION_TIMEOUT_MS = 10 * 60_000;
+/** Far longer than a 20,000-row file takes (a few minutes): the limit is for a commit that hangs, not a slow one. */
+const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
 /** The file no longer passes the checks (someone took a file number since validation): nothing is written. */
 class ImportRejected extends Error {
@@ -49,10 +48,11 @@ class RowFailure extends Error {
 
 /** File numbers for rows without one, as the new-client form allocates them ("2026-0042"), avoiding the file's own. */
 async function fileNumberAllocator(tx: Tx, firmId: string, reserved: Set<string>) {
-  const year = String(new Date().getUTCFullYear());
-  const [row] = await tx.$queryRaw<{ max: number | null }[]>`
-    SELECT max(substring("fileNumber" from ${`^${year}-(\\d+)$`})::int) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
-  let last = row?.max ?? 0;
+  // The year of the Brussels calendar, like every legal date; bigint, because a hand-typed number may be long.
+  const year = brusselsDate().slice(0, 4);
+  const [row] = await tx.$queryRaw<{ max: bigint | null }[]>`
+    SELECT max(substring("fileNumber" from ${`^${year}-(\\d{1,18})$`})::bigint) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
+  let last = Number(row?.max ?? 0);
   return () => {
     let candidate: string;
     do candidate = `${year}-${String(++last).padStart(4, '0')}`;
@@ -88,7 +88,7 @@ async function writeRow(
   if (row.kase) {
     const { procedure, targetCard, assignedToEmail, ...facts } = row.kase;
     const assignedToId = (assignedToEmail && assignees.get(assignedToEmail)) || actor.userId;
-    await insertCase(tx, { firmId: actor.firmId, actorUserId: actor.userId, client, procedure, targetCard, assignedToId, facts, context });
+    await insertCase(tx, { firmId: actor.firmId, actorUserId: actor.userId, client, procedure, targetCard, assignedToId, facts, context, firstCase: true });
   }
   return client;
 }
@@ -145,16 +145,10 @@ export async function commitImport({ actor, input, context }: { actor: StaffActo
   const job = await db.importJob.findFirst({ where: { id: jobId, firmId: actor.firmId }, select: { fileName: true, mapping: true, report: true } });
   if (!job) throw new AppError('NOT_FOUND');
   const mapping = readStoredMapping(job.mapping);
-  // The claim: a validated job (or one whose commit died with its process) starts once, whatever the clicks.
+  // The claim: a validated job starts once, whatever the clicks. It is written outside the transaction, which
+  // never locks the job row until its very end, so the progress updates below never wait for it.
   const claimed = mapping
-    ? await db.importJob.updateMany({
-        where: {
-          id: jobId,
-          firmId: actor.firmId,
-          OR: [{ status: 'VALIDATED' }, { status: 'COMMITTING', updatedAt: { lt: new Date(Date.now() - COMMIT_STALE_AFTER_MS) } }],
-        },
-        data: { status: 'COMMITTING', processedRows: 0 },
-      })
+    ? await db.importJob.updateMany({ where: { id: jobId, firmId: actor.firmId, status: 'VALIDATED' }, data: { status: 'COMMITTING', processedRows: 0 } })
     : { count: 0 };
   if (!mapping || !claimed.count) throw new AppError('CONFLICT', { message: 'import job not ready to commit', userMessage: 'importer.notReady' });
 

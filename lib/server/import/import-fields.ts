@@ -121,8 +121,8 @@ export const ZStoredReport = z.object({
 export type StoredReport = z.infer<typeof ZStoredReport>;
 
 /**
- * A commit writes its progress at least every few seconds; one silent for this long died with its process (its
- * transaction rolled back, nothing was written) and may be started again.
+ * A commit writes its progress every few seconds at most; one silent for this long died with its process, and
+ * its transaction with it, so nothing was written. The screen says so; the file can be uploaded again.
  */
 export const COMMIT_STALE_AFTER_MS = 15 * 60_000;
 
