@@ -114,7 +114,11 @@ function keysetAfter(order: SortSpec, after: Keyset): { where: Prisma.Sql; order
   const exprs = columns.map((column) => raw(column.expr));
   const values = columns.map((column, index) => sql`${after.keys[index] ?? null}::${raw(column.cast)}`);
   if (!columns[0]?.nullable) {
-    return { where: sql`(${join(exprs, ', ')}, c.id) ${op} (${join(values, ', ')}, ${after.id})`, orderBy: orderBy(order, false) };
+    const rowCompare = sql`(${join(exprs, ', ')}, c.id) ${op} (${join(values, ', ')}, ${after.id})`;
+    // Sorting by name spans Client and Case; the same bound on the names alone is what the planner can put on
+    // the Client (firmId, lastName, firstName) index, instead of joining and sorting the whole firm per batch.
+    const namesBound = sql`(${join(exprs, ', ')}) ${raw(order.dir === 'asc' ? '>=' : '<=')} (${join(values, ', ')})`;
+    return { where: columns.length > 1 ? sql`${namesBound} AND ${rowCompare}` : rowCompare, orderBy: orderBy(order, false) };
   }
   const expr = exprs[0]!;
   if (after.keys[0] !== null) {
@@ -140,8 +144,8 @@ export function nextKeyset(order: SortSpec, rows: RawCaseRow[], batchSize: numbe
 }
 
 /**
- * One page of cases: ids chosen and ordered on Case alone (plus Client when sorting by name), then the shown
- * columns joined onto just those rows. `offset` serves the table's pages, `after` the export's batches.
+ * One page of cases, ordered and cut on Case alone (plus Client when sorting by name); the client and advisor
+ * are joined onto just the rows kept. `offset` serves the table's pages, `after` the export's batches.
  */
 export function casePageSql(input: {
   firmId: string;
@@ -162,24 +166,25 @@ export function casePageSql(input: {
   );
   const clientJoin = spec.joinsClient ? sql`JOIN "Client" cl ON cl.id = c."clientId" AND cl."firmId" = ${input.firmId}` : empty;
   const keyset = input.after ? keysetAfter(input.order, input.after) : null;
+  // The Case columns are taken in the same pass that filters and orders (its heap rows are read for deletedAt
+  // anyway); joining Case back by id made Postgres hash the whole table for an export batch.
   return sql`
     WITH p AS MATERIALIZED (
-      SELECT c.id, ${keyColumns}
+      SELECT c.id, c."clientId", c."assignedToId", c.reference, c.procedure::text AS procedure, c.stage::text AS stage,
+        c."cardType"::text AS "cardType", to_char(c."cardValidUntil", 'YYYY-MM-DD') AS "cardValidUntil",
+        to_char(c."nextDeadlineOn", 'YYYY-MM-DD') AS "nextDeadlineOn", c."nextDeadlineKind"::text AS "nextDeadlineKind",
+        c."dvzFileNumber", c."rvvRollNumber", c."updatedAt", ${keyColumns}
       FROM "Case" c ${clientJoin}
       WHERE ${input.where} ${keyset ? sql`AND ${keyset.where}` : empty}
       ORDER BY ${keyset ? keyset.orderBy : orderBy(input.order, false)}
       LIMIT ${input.limit} OFFSET ${input.offset ?? 0}
     )
-    SELECT c.id, c.reference, cl."firstName", cl."lastName", cl."fileNumber", cl.commune,
-      c.procedure::text AS procedure, c.stage::text AS stage, c."cardType"::text AS "cardType",
-      to_char(c."cardValidUntil", 'YYYY-MM-DD') AS "cardValidUntil",
-      to_char(c."nextDeadlineOn", 'YYYY-MM-DD') AS "nextDeadlineOn", c."nextDeadlineKind"::text AS "nextDeadlineKind",
-      COALESCE(u.name, u.email) AS "advisorName", c."dvzFileNumber", c."rvvRollNumber", c."updatedAt",
-      ${keyOutputs}
+    SELECT p.id, p.reference, cl."firstName", cl."lastName", cl."fileNumber", cl.commune, p.procedure, p.stage, p."cardType",
+      p."cardValidUntil", p."nextDeadlineOn", p."nextDeadlineKind", COALESCE(u.name, u.email) AS "advisorName",
+      p."dvzFileNumber", p."rvvRollNumber", p."updatedAt", ${keyOutputs}
     FROM p
-    JOIN "Case" c ON c.id = p.id
-    JOIN "Client" cl ON cl.id = c."clientId" AND cl."firmId" = ${input.firmId}
-    LEFT JOIN "User" u ON u.id = c."assignedToId"
+    JOIN "Client" cl ON cl.id = p."clientId" AND cl."firmId" = ${input.firmId}
+    LEFT JOIN "User" u ON u.id = p."assignedToId"
     ORDER BY ${orderBy(input.order, true)}`;
 }
 

@@ -35,7 +35,8 @@ export async function recomputeCaseDeadlines(
     } else if (day(current.dueOn) !== day(row.dueOn) || day(current.opensOn) !== day(row.opensOn) || current.status !== status || current.basis !== row.basis) {
       await tx.deadline.update({
         where: { id: current.id, firmId: kase.firmId },
-        data: { dueOn: row.dueOn, opensOn: row.opensOn, basis: row.basis, confidence: row.confidence, disputed: row.disputed, status },
+        // A deadline that opens again (its date moved) forgets the earlier tick, or the next save would restore it.
+        data: { dueOn: row.dueOn, opensOn: row.opensOn, basis: row.basis, confidence: row.confidence, disputed: row.disputed, status, ...(status === 'OPEN' ? { completedAt: null, completedById: null } : {}) },
       });
       if (day(current.dueOn) !== day(row.dueOn) || current.status === 'SUPERSEDED') changes.push({ key: row.key, kind: row.kind, before: day(current.dueOn), after: day(row.dueOn) });
     }

@@ -17,6 +17,7 @@ import { recomputeCaseDeadlines } from './recompute-case-deadlines';
 export async function updateCase({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
   assertCan(actor, 'case.update');
   const { caseId, version, targetCard, assignedToId, dvzFileNumber, communeReference, ...facts } = parseInput(ZUpdateCase, input);
+  const sent = (field: string) => typeof input === 'object' && input !== null && field in input;
   return getDb().$transaction(async (tx) => {
     const before = await claimVersion(tx, actor.firmId, caseId, version);
     if (assignedToId && assignedToId !== before.assignedToId) await assertAssignable(tx, actor.firmId, assignedToId);
@@ -27,10 +28,11 @@ export async function updateCase({ actor, input, context }: { actor: StaffActor;
       data: {
         facts: storedFacts as object,
         ...columnsFromFacts(storedFacts, before.stage),
-        targetCard: targetCard ?? null,
+        // A field sent blank clears the value; a field not sent at all keeps it (undefined leaves it to Prisma).
+        targetCard: sent('targetCard') ? (targetCard ?? null) : undefined,
         assignedToId: assignedToId ?? before.assignedToId,
-        dvzFileNumber: dvzFileNumber ?? null,
-        communeReference: communeReference ?? null,
+        dvzFileNumber: sent('dvzFileNumber') ? (dvzFileNumber ?? null) : undefined,
+        communeReference: sent('communeReference') ? (communeReference ?? null) : undefined,
       },
       include: { client: { select: { citizenship: true, birthDate: true } } },
     });

@@ -1,6 +1,6 @@
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { toDbDate } from '@/lib/dates';
+import { brusselsDate, toDbDate } from '@/lib/dates';
 import { getDb, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
@@ -13,7 +13,7 @@ import { findDuplicateClients } from './find-duplicate-clients';
 /** The next free file number of the year ("2026-0042"); the caller holds the firm's numbering lock. */
 async function nextFileNumber(tx: Tx, firmId: string, year: string): Promise<string> {
   const [row] = await tx.$queryRaw<{ max: number | null }[]>`
-    SELECT max(substring("fileNumber" from ${`^${year}-(\\d+)$`})::int) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
+    SELECT max(substring("fileNumber" from ${`^${year}-(\\d{1,9})$`})::int) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
   return `${year}-${String((row?.max ?? 0) + 1).padStart(4, '0')}`;
 }
 
@@ -33,7 +33,7 @@ export async function createClient({ actor, input, context }: { actor: StaffActo
     }
     // One numbering at a time per firm, so two people creating clients never get the same file number.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`client-number:${actor.firmId}`}))`;
-    const fileNumber = data.fileNumber ?? (await nextFileNumber(tx, actor.firmId, String(new Date().getUTCFullYear())));
+    const fileNumber = data.fileNumber ?? (await nextFileNumber(tx, actor.firmId, brusselsDate().slice(0, 4)));
     if (await tx.client.findFirst({ where: { firmId: actor.firmId, fileNumber }, select: { id: true } })) {
       throw new AppError('VALIDATION', { message: 'file number taken', details: { fieldErrors: { fileNumber: ['fileNumberTaken'] } } });
     }

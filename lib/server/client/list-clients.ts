@@ -12,11 +12,14 @@ const ZQuery = z.object({
 
 export const CLIENTS_PAGE_SIZE = 50;
 
+// Prisma passes `contains` to LIKE as is: a typed % or _ would match everything.
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 /** Clients of the firm, by name, with a search over names and file numbers (trigram index on searchText). */
 export async function listClients({ actor, query }: { actor: StaffActor; query: unknown }) {
   assertCan(actor, 'client.read');
   const { q, page } = parseInput(ZQuery, query);
-  const where = { firmId: actor.firmId, deletedAt: null, ...(q ? { searchText: { contains: searchable(q) } } : {}) };
+  const where = { firmId: actor.firmId, deletedAt: null, ...(q ? { searchText: { contains: escapeLike(searchable(q)) } } : {}) };
   const db = getDb();
   const [rows, total] = await Promise.all([
     db.client.findMany({

@@ -1,4 +1,4 @@
-import { toDbDate } from '@/lib/dates';
+import { addDaysPlain, toDbDate } from '@/lib/dates';
 import type { CaseStage, DeadlineKind, DeadlineStatus } from '@/lib/generated/prisma/enums';
 import { computeDeadlines } from '@/lib/rules/deadlines';
 import { ZCaseFacts } from '@/lib/rules/facts';
@@ -21,13 +21,23 @@ export type DeadlineRow = {
 };
 
 const ARRIVAL_KINDS: DeadlineKind[] = ['ARRIVAL_DECLARATION', 'REGISTRATION', 'DECLARATION_OF_PRESENCE', 'EU_REGISTRATION'];
-const APPEAL_LODGED: CaseStage[] = ['APPEAL_FILED', 'APPEAL_DECIDED'];
 
-function statusOf(kind: DeadlineKind, stage: CaseStage, facts: { applicationFiledOn?: string; card?: unknown }): DeadlineStatus {
+type StatusFacts = { applicationFiledOn?: string; card?: unknown; appealFiledOn?: string; decision?: { notifiedOn?: string } };
+
+/**
+ * Whether a deadline is already met, from the facts rather than the stage, so it stays met when the case
+ * moves on (a renewal refused after it was filed, an appeal annulled and decided again).
+ */
+function statusOf(deadline: { kind: DeadlineKind; dueOn: string; opensOn?: string }, stage: CaseStage, facts: StatusFacts): DeadlineStatus {
   if (stage === 'CLOSED') return 'SUPERSEDED';
-  if (ARRIVAL_KINDS.includes(kind) && (facts.applicationFiledOn || facts.card)) return 'DONE';
-  if (kind === 'APPEAL' && APPEAL_LODGED.includes(stage)) return 'DONE';
-  if (kind === 'RENEWAL_WINDOW' && stage === 'RENEWAL_FILED') return 'DONE';
+  if (ARRIVAL_KINDS.includes(deadline.kind) && (facts.applicationFiledOn || facts.card)) return 'DONE';
+  if (deadline.kind === 'APPEAL' && facts.appealFiledOn && (!facts.decision?.notifiedOn || facts.appealFiledOn >= facts.decision.notifiedOn)) return 'DONE';
+  // A renewal filed for this card: not long before its window opened (the previous card's filing is
+  // months earlier) and before the card ran out.
+  if (deadline.kind === 'RENEWAL_WINDOW' && facts.applicationFiledOn && deadline.opensOn) {
+    const earliest = addDaysPlain(deadline.opensOn, -90);
+    if (facts.applicationFiledOn >= earliest && facts.applicationFiledOn <= addDaysPlain(deadline.dueOn, 30)) return 'DONE';
+  }
   return 'OPEN';
 }
 
@@ -43,7 +53,8 @@ export function deadlineRowsFor(rawFacts: unknown, stage: CaseStage, asOf: strin
     actor: deadline.actor,
     ruleId: deadline.ruleId,
     disputed: deadline.disputed ?? false,
-    status: statusOf(deadline.kind, stage, facts),
+    // The raw facts: filing dates such as appealFiledOn are case facts that lib/rules does not read.
+    status: statusOf(deadline, stage, rawFacts as StatusFacts),
   }));
 }
 
