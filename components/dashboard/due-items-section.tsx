@@ -43,7 +43,7 @@ export async function DueItemsSection({ due }: { due: DueItems }) {
         {bucket.items.map((item) => (
           <tr key={`${item.source}-${item.id}`} className="border-b border-slate-100 last:border-0">
             <td className="py-2 pr-3">
-              <Link href={`/cases/${item.caseId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              <Link href={`/cases/${item.caseId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                 {item.reference}
               </Link>
             </td>

@@ -19,7 +19,7 @@ export async function OverdueDecisionsSection({ decisions }: { decisions: { item
             <li key={item.caseId} className="py-2">
               <div className="flex flex-wrap items-baseline justify-between gap-x-2">
                 <span className="flex flex-wrap items-baseline gap-x-2">
-                  <Link href={`/cases/${item.caseId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  <Link href={`/cases/${item.caseId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                     {item.reference}
                   </Link>
                   <span>{item.clientName}</span>

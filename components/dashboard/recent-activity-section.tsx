@@ -31,7 +31,7 @@ export async function RecentActivitySection({ activity }: { activity: ActivityEn
               </time>
               <span className="font-medium">{describe(entry)}</span>
               <span>
-                <Link href={`/cases/${entry.caseId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                <Link href={`/cases/${entry.caseId}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
                   {entry.reference}
                 </Link>{' '}
                 · {entry.clientName}

@@ -13,6 +13,8 @@ async function signIn(page: Page, email: string) {
 }
 
 test('an admin imports a Dutch spreadsheet with semicolons: preview, column mapping, report, progress to 100%, then finds the client', async ({ page }) => {
+  // Four pages, four axe scans and a commit: more than the default minute on a busy 2-core machine.
+  test.setTimeout(150_000);
   const tag = `Imp${Date.now()}`;
   // As a Flemish firm's Excel saves it: semicolons, Dutch titles, day-first dates, names of countries and languages.
   const csv = [

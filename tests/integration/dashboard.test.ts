@@ -259,7 +259,7 @@ describe('cases waiting on the client', () => {
 });
 
 describe('recent activity', () => {
-  it("shows the firm's latest case events, newest first, with actor and case, and nothing from other firms or deleted cases", async () => {
+  it("shows the firm's latest case events, newest first, with actor and case, and nothing from other firms, deleted cases or the future", async () => {
     const firm = (await createFirmWithStaff('Activity')).firm;
     const [{ client }, { client: other }] = await Promise.all([createClient(firm, { firstName: 'Chen' }), createClient(b.firm)]);
     const actor = (await db.membership.findFirstOrThrow({ where: { firmId: firm.id, role: 'ADVISOR' }, include: { user: true } }));
@@ -274,10 +274,11 @@ describe('recent activity', () => {
         { firmId: firm.id, caseId: live.id, type: 'TASK', note: 'Call the commune', payload: { action: 'completed' }, actorId: null, occurredAt: at(6) },
         { firmId: firm.id, caseId: deleted.id, type: 'NOTE', actorId: actor.userId, occurredAt: at(7) },
         { firmId: b.firm.id, caseId: elsewhere.id, type: 'NOTE', actorId: actor.userId, occurredAt: at(8) },
+        { firmId: firm.id, caseId: live.id, type: 'TRANSITION', toStage: 'CARD_ISSUED', actorId: actor.userId, occurredAt: at(60 * 24) },
       ],
     });
     const staff: StaffActor = { kind: 'staff', userId: actor.userId, firmId: firm.id, role: 'ADVISOR' };
-    const activity = await listRecentActivity({ actor: staff });
+    const activity = await listRecentActivity({ actor: staff, now: at(30) });
     expect(activity.map((entry) => [entry.type, entry.toStage, entry.taskAction, entry.taskTitle, entry.actorName])).toEqual([
       ['TASK', null, 'completed', 'Call the commune', null],
       ['TRANSITION', 'APPLICATION_FILED', null, null, actor.user.name],

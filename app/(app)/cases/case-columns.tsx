@@ -29,7 +29,7 @@ function NextDeadline({ row, deps }: { row: CaseListRow; deps: Deps }) {
   const dueToday = row.nextDeadlineOn === today;
   return (
     <div>
-      <span className={overdue ? 'font-semibold text-red-800' : undefined}>{formatPlainDate(format, row.nextDeadlineOn)}</span>
+      <span className={`whitespace-nowrap ${overdue ? 'font-semibold text-red-800' : ''}`}>{formatPlainDate(format, row.nextDeadlineOn)}</span>
       {overdue || dueToday ? (
         // The word carries the meaning; the colour only repeats it.
         <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${overdue ? 'bg-red-100 text-red-900' : 'bg-amber-100 text-amber-900'}`}>

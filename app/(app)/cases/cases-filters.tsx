@@ -19,7 +19,14 @@ export async function CasesFilters({ query, columns, advisors }: { query: CasesQ
   const kept = [...viewParams({ ...query, ...NO_FILTER }, columns, { page: 1 }).entries()];
   const chosen = new Set(query.stage ?? []);
   return (
-    <CleanGetForm action="/cases" label={t('filters.heading')} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm">
+    // Keyed by the view: the fields are uncontrolled, so following a link (clear filters, a sort) must remount
+    // them with the new URL's values instead of keeping what was last typed.
+    <CleanGetForm
+      key={viewParams(query, columns).toString()}
+      action="/cases"
+      label={t('filters.heading')}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+    >
       {kept.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -37,7 +44,7 @@ export async function CasesFilters({ query, columns, advisors }: { query: CasesQ
           <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium">
             {t('filters.stage')}: {chosen.size === 0 ? t('filters.allStages') : t('filters.stagesChosen', { count: chosen.size })}
           </summary>
-          <fieldset className="absolute z-10 mt-1 grid w-max grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+          <fieldset className="absolute right-0 z-10 mt-1 grid w-max grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
             <legend className="sr-only">{t('filters.stage')}</legend>
             {CASE_STAGES.map((stage) => (
               <label key={stage} className="flex items-center gap-2">

@@ -13,7 +13,12 @@ export async function CasesToolbar({ query, columns, total, canExport }: { query
     <div className="flex flex-wrap items-center gap-x-5 gap-y-3 text-sm">
       <details className="relative">
         <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium">{t('view.columns')}</summary>
-        <CleanGetForm action="/cases" label={t('view.columns')} className="absolute z-10 mt-1 w-max space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <CleanGetForm
+          key={viewParams(query, columns).toString()}
+          action="/cases"
+          label={t('view.columns')}
+          className="absolute z-10 mt-1 w-max space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
+        >
           {kept.map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

@@ -4,18 +4,22 @@ import { useRouter } from 'next/navigation';
 import type { FormEvent, ReactNode } from 'react';
 
 /**
- * A GET form whose URL leaves out empty fields, so a saved or shared filter reads `?stage=REFUSED` rather than
- * `?q=&stage=REFUSED&procedure=&…`. Without JavaScript it is a plain GET form and the server ignores the blanks.
+ * A GET form whose URL leaves out empty fields, so a saved or shared filter reads `?stage=REFUSED,APPEAL_FILED`
+ * rather than `?q=&stage=REFUSED&stage=APPEAL_FILED&procedure=&…`. Without JavaScript it is a plain GET form,
+ * and the server ignores the blanks and reads repeated values too.
  */
 export function CleanGetForm({ action, label, className, children }: { action: string; label: string; className?: string; children: ReactNode }) {
   const router = useRouter();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const params = new URLSearchParams();
+    const values = new Map<string, string[]>();
     for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === 'string' && value.trim() !== '') params.append(key, value.trim());
+      if (typeof value === 'string' && value.trim() !== '') values.set(key, [...(values.get(key) ?? []), value.trim()]);
     }
-    const search = params.toString();
+    // Ticked boxes (stages, columns) become one comma-separated value, the form links and the server use.
+    const search = new URLSearchParams([...values].map(([key, list]) => [key, list.join(',')])).toString();
+    // A form inside a disclosure (the column chooser) closes once it has done its job.
+    event.currentTarget.closest('details')?.removeAttribute('open');
     router.push(search ? `${action}?${search}` : action);
   }
   return (

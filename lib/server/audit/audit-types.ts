@@ -45,6 +45,9 @@ export const AUDIT_ACTIONS = {
   // Two-factor belongs to the person, not a session: entityId is the User id.
   'auth.totp_enabled': 'member',
   'auth.totp_disabled': 'member',
+  // A feed URL is a credential: creating or revoking one is recorded on the member (entityId = Membership id).
+  'member.calendar_feed_created': 'member',
+  'member.calendar_feed_revoked': 'member',
   'export.created': 'export',
   // One entry per committed spreadsheet (entityId = ImportJob id); each client and case also has its own 'created'.
   'import.committed': 'import',

@@ -17,11 +17,14 @@ export type ActivityEntry = {
   clientName: string;
 };
 
-/** The firm's latest case events, newest first: one backwards scan of CaseEvent(firmId, occurredAt). */
-export async function listRecentActivity({ actor, limit = 15 }: { actor: StaffActor; limit?: number }): Promise<ActivityEntry[]> {
+/**
+ * The firm's latest case events, newest first: one backwards scan of CaseEvent(firmId, occurredAt). Events dated
+ * in the future (a transition recorded ahead of its effective date) are not "recent" yet and wait their turn.
+ */
+export async function listRecentActivity({ actor, limit = 15, now = new Date() }: { actor: StaffActor; limit?: number; now?: Date }): Promise<ActivityEntry[]> {
   assertCan(actor, 'case.read');
   const rows = await getDb().caseEvent.findMany({
-    where: { firmId: actor.firmId, case: { deletedAt: null } },
+    where: { firmId: actor.firmId, occurredAt: { lte: now }, case: { deletedAt: null } },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: {

@@ -22,7 +22,7 @@ export type DeadlineRow = {
 
 const ARRIVAL_KINDS: DeadlineKind[] = ['ARRIVAL_DECLARATION', 'REGISTRATION', 'DECLARATION_OF_PRESENCE', 'EU_REGISTRATION'];
 
-type StatusFacts = { applicationFiledOn?: string; card?: unknown; appealFiledOn?: string; decision?: { notifiedOn?: string } };
+type StatusFacts = { applicationFiledOn?: string; card?: unknown; appealFiledOn?: string; decision?: { notifiedOn?: string; outcome?: string } };
 
 /**
  * Whether a deadline is already met, from the facts rather than the stage, so it stays met when the case
@@ -31,6 +31,8 @@ type StatusFacts = { applicationFiledOn?: string; card?: unknown; appealFiledOn?
 function statusOf(deadline: { kind: DeadlineKind; dueOn: string; opensOn?: string }, stage: CaseStage, facts: StatusFacts): DeadlineStatus {
   if (stage === 'CLOSED') return 'SUPERSEDED';
   if (ARRIVAL_KINDS.includes(deadline.kind) && (facts.applicationFiledOn || facts.card)) return 'DONE';
+  // The authority decided (approved, refused or withdrawn): its decision period no longer runs.
+  if (deadline.kind === 'DECISION_DUE' && facts.decision?.outcome) return 'DONE';
   if (deadline.kind === 'APPEAL' && facts.appealFiledOn && (!facts.decision?.notifiedOn || facts.appealFiledOn >= facts.decision.notifiedOn)) return 'DONE';
   // A renewal filed for this card: not long before its window opened (the previous card's filing is
   // months earlier) and before the card ran out.

@@ -48,11 +48,11 @@ class RowFailure extends Error {
 
 /** File numbers for rows without one, as the new-client form allocates them ("2026-0042"), avoiding the file's own. */
 async function fileNumberAllocator(tx: Tx, firmId: string, reserved: Set<string>) {
-  // The year of the Brussels calendar, like every legal date; bigint, because a hand-typed number may be long.
+  // The same query as createClient's: the Brussels year, and hand-typed numbers too long to be a sequence ignored.
   const year = brusselsDate().slice(0, 4);
-  const [row] = await tx.$queryRaw<{ max: bigint | null }[]>`
-    SELECT max(substring("fileNumber" from ${`^${year}-(\\d{1,18})$`})::bigint) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
-  let last = Number(row?.max ?? 0);
+  const [row] = await tx.$queryRaw<{ max: number | null }[]>`
+    SELECT max(substring("fileNumber" from ${`^${year}-(\\d{1,9})$`})::int) AS max FROM "Client" WHERE "firmId" = ${firmId}`;
+  let last = row?.max ?? 0;
   return () => {
     let candidate: string;
     do candidate = `${year}-${String(++last).padStart(4, '0')}`;
@@ -93,7 +93,10 @@ async function writeRow(
   return client;
 }
 
-async function writeAll(tx: Tx, { actor, context, jobId, fileName, mapping }: { actor: StaffActor; context: RequestContext; jobId: string; fileName: string; mapping: StoredMapping }) {
+async function writeAll(
+  tx: Tx,
+  { actor, context, jobId, fileName, mapping, checked }: { actor: StaffActor; context: RequestContext; jobId: string; fileName: string; mapping: StoredMapping; checked?: ValidationReport },
+) {
   // The new-client form's numbering lock: no file number is given out twice while the import runs.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`client-number:${actor.firmId}`}))`;
   const { rows, report, advisors } = await checkImportRows(tx, { firmId: actor.firmId, mapping, lookForDuplicates: false });
@@ -118,7 +121,8 @@ async function writeAll(tx: Tx, { actor, context, jobId, fileName, mapping }: { 
   const cleared: StoredMapping = { ...mapping, source: { ...mapping.source, rows: [] } };
   await tx.importJob.update({
     where: { id: jobId, firmId: actor.firmId },
-    data: { status: 'COMMITTED', processedRows: rows.length, mapping: cleared, report: { validation: report, result } },
+    // The report the person saw (with its warnings about existing clients) stays with the job.
+    data: { status: 'COMMITTED', processedRows: rows.length, mapping: cleared, report: { validation: checked ?? report, result } },
   });
   await recordAudit(tx, {
     firmId: actor.firmId,
@@ -153,7 +157,8 @@ export async function commitImport({ actor, input, context }: { actor: StaffActo
   if (!mapping || !claimed.count) throw new AppError('CONFLICT', { message: 'import job not ready to commit', userMessage: 'importer.notReady' });
 
   try {
-    const result = await db.$transaction((tx) => writeAll(tx, { actor, context, jobId, fileName: job.fileName, mapping }), {
+    const checked = readStoredReport(job.report).validation;
+    const result = await db.$transaction((tx) => writeAll(tx, { actor, context, jobId, fileName: job.fileName, mapping, checked }), {
       timeout: TRANSACTION_TIMEOUT_MS,
       maxWait: 30_000,
     });

@@ -64,7 +64,7 @@ export function CalendarFeedForms({ active }: { active: boolean }) {
         </div>
       ) : null}
       {revoked?.ok && !active ? <FormMessage tone="success">{t('revoked')}</FormMessage> : null}
-      <p className="text-sm text-slate-700">{active ? t('active') : t('inactive')}</p>
+      {url ? null : <p className="text-sm text-slate-700">{active ? t('active') : t('inactive')}</p>}
       <div className="flex flex-wrap items-start gap-3">
         <form action={createAction} onSubmit={active ? confirm(t('confirmRegenerate')) : undefined}>
           <SubmitButton>{active ? t('regenerate') : t('create')}</SubmitButton>

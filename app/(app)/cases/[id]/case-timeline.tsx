@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 
-type Event = { id: string; type: string; transition: string | null; toStage: string | null; visibility: 'INTERNAL' | 'CLIENT'; note: string | null; occurredAt: Date; actor: { name: string | null; email: string } | null };
+type Event = { id: string; type: string; payload: unknown; transition: string | null; toStage: string | null; visibility: 'INTERNAL' | 'CLIENT'; note: string | null; occurredAt: Date; actor: { name: string | null; email: string } | null };
 
 export async function CaseTimeline({ events, locale }: { events: Event[]; locale: AppLocale }) {
   const t = await getTranslations('caseView');
@@ -12,7 +12,7 @@ export async function CaseTimeline({ events, locale }: { events: Event[]; locale
     if (event.type === 'CREATED') return t('created');
     if (event.type === 'FACTS_CHANGED') return t('factsChanged');
     if (event.type === 'NOTE') return t('noteAdded');
-    if (event.type === 'TASK') return t('taskAdded');
+    if (event.type === 'TASK') return (event.payload as { action?: string } | null)?.action === 'completed' ? t('taskCompleted') : t('taskAdded');
     return event.type;
   };
   return (

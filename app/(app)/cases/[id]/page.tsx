@@ -12,6 +12,9 @@ import { phaseOf } from '@/lib/rules/stages';
 import { REASON_CODES } from '@/lib/rules/transitions';
 import { CASE_STAGES, CARD_TYPES } from '@/lib/rules/vocabulary';
 import { getCase } from '@/lib/server/case/get-case';
+import { listCaseTasks } from '@/lib/server/task/list-case-tasks';
+import { listTaskAssignees } from '@/lib/server/task/list-task-assignees';
+import { TaskPanel } from '@/components/tasks/task-panel';
 import { CaseTimeline } from './case-timeline';
 import { DeadlinesTable } from './deadlines-table';
 import { FactsForm, type FactsFormValues } from './facts-form';
@@ -43,6 +46,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const t = await getTranslations('caseView');
   const locale = (await getLocale()) as AppLocale;
   const today = brusselsDate();
+  const [tasks, assignees] = await Promise.all([listCaseTasks({ actor, input: { caseId: kase.id } }), listTaskAssignees({ actor })]);
   const facts = kase.facts as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const values: FactsFormValues = {
@@ -95,6 +99,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
         </div>
         <div className="space-y-6 lg:col-span-2">
+          <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} />
           <Section title={t('checklist')}>
             {Object.keys(checklist).length === 0 ? <p className="text-sm text-slate-600">{t('noChecklist')}</p> : (
               <p className="text-sm">{t('checklistSummary', { requested: checklist.REQUESTED ?? 0, received: checklist.RECEIVED ?? 0, approved: checklist.APPROVED ?? 0, rejected: checklist.REJECTED ?? 0 })}</p>

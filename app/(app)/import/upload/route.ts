@@ -34,7 +34,7 @@ export async function POST(request: Request) {
   if (!(file instanceof File) || file.size === 0) return refused('missing');
   if (file.size > MAX_IMPORT_BYTES) return refused('tooLarge', { megabytes: MAX_IMPORT_BYTES / 1024 / 1024 });
   try {
-    const { id } = await createImportJob({ actor, input: { fileName: file.name || 'import.csv', bytes: new Uint8Array(await file.arrayBuffer()) } });
+    const { id } = await createImportJob({ actor, input: { fileName: file.name.slice(0, 255) || 'import.csv', bytes: new Uint8Array(await file.arrayBuffer()) } });
     return seeOther(`/import/${id}`);
   } catch (error) {
     if (isAppError(error) && error.userMessage.startsWith('importer.file.')) {
