@@ -9,7 +9,8 @@ import { freePort } from '../lib/dev/embedded-postgres';
 
 export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
 
-export async function startWebServer(databaseUrl: string): Promise<WebServer> {
+/** `nodeOptions` goes to the server's NODE_OPTIONS (a heap limit, say), and only to it. */
+export async function startWebServer(databaseUrl: string, nodeOptions?: string): Promise<WebServer> {
   if (!existsSync(path.join('.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -21,6 +22,7 @@ export async function startWebServer(databaseUrl: string): Promise<WebServer> {
     APP_URL: url,
     AUTH_SECRET: randomBytes(33).toString('base64'),
     LOG_LEVEL: 'warn',
+    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
   };
   // The binary itself, not npx, so the pid we watch and stop is the server's.
   const child: ChildProcess = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {

@@ -12,7 +12,7 @@ export async function CasesPagination({ query, columns, total, pageCount, shown 
   const from = (query.page - 1) * query.pageSize + 1;
   const step = (label: string, page: number, enabled: boolean) =>
     enabled ? (
-      <Link href={casesHref(query, columns, { page })} className={linkClass}>
+      <Link href={casesHref(query, columns, { page })} prefetch={false} className={linkClass}>
         {label}
       </Link>
     ) : (

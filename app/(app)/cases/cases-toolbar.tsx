@@ -47,7 +47,7 @@ export async function CasesToolbar({ query, columns, total, canExport }: { query
               {size}
             </span>
           ) : (
-            <Link key={size} href={casesHref(query, columns, { pageSize: size, page: 1 })} className="rounded-md px-2 py-1 text-brand-700 underline">
+            <Link key={size} href={casesHref(query, columns, { pageSize: size, page: 1 })} prefetch={false} className="rounded-md px-2 py-1 text-brand-700 underline">
               {size}
             </Link>
           ),

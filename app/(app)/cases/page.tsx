@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/form/form-message';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
@@ -23,11 +23,10 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireWorkingStaff();
   const search = await searchParams;
-  const [{ rows, total, pageCount, query }, advisors, t, format] = await Promise.all([
+  const [{ rows, total, pageCount, query }, advisors, t] = await Promise.all([
     listCases({ actor, query: search }),
     listCaseAdvisors({ actor }),
     getTranslations('casesTable'),
-    getFormatter(),
   ]);
   const columns = parseColumns(search.cols);
   return (
@@ -36,7 +35,6 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
         <p className="text-slate-700" role="status">
           {t('summary', { total })}
-          {total > 0 ? <span className="sr-only"> ({format.number(total)})</span> : null}
         </p>
       </div>
       <CasesFilters query={query} columns={columns} advisors={advisors} />

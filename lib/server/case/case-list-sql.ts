@@ -143,9 +143,13 @@ export function nextKeyset(order: SortSpec, rows: RawCaseRow[], batchSize: numbe
   return nullable && inDatedRun ? { keys: [null], id: null } : null;
 }
 
+/** The Case columns a page shows, carried through the ordering pass when no OFFSET makes that wasteful. */
+const CARRIED = ['"clientId"', '"assignedToId"', 'reference', 'procedure', 'stage', '"cardType"', '"cardValidUntil"', '"nextDeadlineOn"', '"nextDeadlineKind"', '"dvzFileNumber"', '"rvvRollNumber"', '"updatedAt"'];
+
 /**
  * One page of cases, ordered and cut on Case alone (plus Client when sorting by name); the client and advisor
- * are joined onto just the rows kept. `offset` serves the table's pages, `after` the export's batches.
+ * are joined onto just the rows kept. `offset` serves the table's pages; `after` (null for the first) makes it
+ * one of the export's keyset batches.
  */
 export function casePageSql(input: {
   firmId: string;
@@ -166,25 +170,27 @@ export function casePageSql(input: {
   );
   const clientJoin = spec.joinsClient ? sql`JOIN "Client" cl ON cl.id = c."clientId" AND cl."firmId" = ${input.firmId}` : empty;
   const keyset = input.after ? keysetAfter(input.order, input.after) : null;
-  // The Case columns are taken in the same pass that filters and orders (its heap rows are read for deletedAt
-  // anyway); joining Case back by id made Postgres hash the whole table for an export batch.
+  // A page carries only ids and sort keys through the ordering pass (the rows an OFFSET skips, or a sort no
+  // index serves, are all produced by it) and fetches its 25 to 100 cases by id afterwards. An export batch
+  // takes its columns in that same pass instead: joining 2,000 ids back to Case made Postgres hash the table.
+  const deferred = input.after === undefined;
+  const x = raw(deferred ? 'c' : 'p');
   return sql`
     WITH p AS MATERIALIZED (
-      SELECT c.id, c."clientId", c."assignedToId", c.reference, c.procedure::text AS procedure, c.stage::text AS stage,
-        c."cardType"::text AS "cardType", to_char(c."cardValidUntil", 'YYYY-MM-DD') AS "cardValidUntil",
-        to_char(c."nextDeadlineOn", 'YYYY-MM-DD') AS "nextDeadlineOn", c."nextDeadlineKind"::text AS "nextDeadlineKind",
-        c."dvzFileNumber", c."rvvRollNumber", c."updatedAt", ${keyColumns}
+      SELECT c.id, ${keyColumns}${deferred ? empty : sql`, ${raw(CARRIED.map((column) => `c.${column}`).join(', '))}`}
       FROM "Case" c ${clientJoin}
       WHERE ${input.where} ${keyset ? sql`AND ${keyset.where}` : empty}
       ORDER BY ${keyset ? keyset.orderBy : orderBy(input.order, false)}
       LIMIT ${input.limit} OFFSET ${input.offset ?? 0}
     )
-    SELECT p.id, p.reference, cl."firstName", cl."lastName", cl."fileNumber", cl.commune, p.procedure, p.stage, p."cardType",
-      p."cardValidUntil", p."nextDeadlineOn", p."nextDeadlineKind", COALESCE(u.name, u.email) AS "advisorName",
-      p."dvzFileNumber", p."rvvRollNumber", p."updatedAt", ${keyOutputs}
+    SELECT p.id, ${x}.reference, cl."firstName", cl."lastName", cl."fileNumber", cl.commune, ${x}.procedure::text AS procedure,
+      ${x}.stage::text AS stage, ${x}."cardType"::text AS "cardType", to_char(${x}."cardValidUntil", 'YYYY-MM-DD') AS "cardValidUntil",
+      to_char(${x}."nextDeadlineOn", 'YYYY-MM-DD') AS "nextDeadlineOn", ${x}."nextDeadlineKind"::text AS "nextDeadlineKind",
+      COALESCE(u.name, u.email) AS "advisorName", ${x}."dvzFileNumber", ${x}."rvvRollNumber", ${x}."updatedAt", ${keyOutputs}
     FROM p
-    JOIN "Client" cl ON cl.id = p."clientId" AND cl."firmId" = ${input.firmId}
-    LEFT JOIN "User" u ON u.id = p."assignedToId"
+    ${deferred ? sql`JOIN "Case" c ON c.id = p.id AND c."firmId" = ${input.firmId}` : empty}
+    JOIN "Client" cl ON cl.id = ${x}."clientId" AND cl."firmId" = ${input.firmId}
+    LEFT JOIN "User" u ON u.id = ${x}."assignedToId"
     ORDER BY ${orderBy(input.order, true)}`;
 }
 
