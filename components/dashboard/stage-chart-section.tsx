@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { CaseStage } from '@/lib/generated/prisma/enums';
+import type { CaseStage } from '@/lib/rules/vocabulary';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { CASE_STAGES } from '@/lib/rules/vocabulary';
