@@ -49,7 +49,7 @@ function answers(requirement: Requirement, document: ProvidedDocument): boolean 
   return document.requirementKey ? document.requirementKey === requirement.key : document.kind === requirement.documentKind;
 }
 
-function documentFindings(requirement: Requirement, document: ProvidedDocument, context: SubmissionContext): Finding[] {
+export function documentFindings(requirement: Requirement, document: ProvidedDocument, context: SubmissionContext): Finding[] {
   const findings: Finding[] = [];
   const { submissionOn } = context;
   if (requirement.maxAgeMonths !== undefined) {

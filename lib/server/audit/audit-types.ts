@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -28,6 +28,13 @@ export const AUDIT_ACTIONS = {
   'document.downloaded': 'document',
   'document.reviewed': 'document',
   'document.deleted': 'document',
+  'document.updated': 'document',
+  // One entry for a whole case's ZIP (entityId = Case id); the files in it are listed in the diff.
+  'case.documents_downloaded': 'case',
+  // A case's list of required documents (entityId = ChecklistItem id).
+  'checklist.item_added': 'checklist',
+  'checklist.item_removed': 'checklist',
+  'checklist.item_requested': 'checklist',
   'deadline.updated': 'deadline',
   'note.created': 'note',
   'note.updated': 'note',

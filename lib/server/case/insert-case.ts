@@ -2,6 +2,7 @@ import type { Tx } from '@/lib/db';
 import type { CardType, Citizenship, Procedure } from '@/lib/generated/prisma/enums';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { insertDefaultChecklist } from '@/lib/server/checklist/default-checklist';
 import { searchable } from '@/lib/server/search-text';
 import { columnsFromFacts, mergeFacts } from './case-facts';
 import { recomputeCaseDeadlines } from './recompute-case-deadlines';
@@ -10,7 +11,7 @@ export type CaseClient = { id: string; fileNumber: string; firstName: string; la
 
 /**
  * Writes a new case at intake in the caller's transaction: its reference, the CREATED event, the deadlines its
- * facts give rise to and the audit row. The caller has checked the permission, the client and the assignee;
+ * facts give rise to, the procedure's default document list and the audit row. The caller has checked the permission, the client and the assignee;
  * the new-case form and the spreadsheet import both come through here, so an imported case is the same as one
  * typed in.
  */
@@ -64,6 +65,7 @@ export async function insertCase(
     data: { firmId, caseId: kase.id, type: 'CREATED', toStage: 'INTAKE', actorId: actorUserId, visibility: 'CLIENT' },
   });
   await recomputeCaseDeadlines(tx, { ...kase, facts: storedFacts, client });
+  await insertDefaultChecklist(tx, { id: kase.id, firmId, procedure, client });
   await recordAudit(tx, {
     firmId,
     actor: { kind: 'staff', userId: actorUserId },

@@ -2,6 +2,7 @@ import { brusselsDate } from '@/lib/dates';
 import type { Tx } from '@/lib/db';
 import type { CaseStage } from '@/lib/generated/prisma/enums';
 import { deadlineRowsFor } from '@/lib/server/deadline/deadline-rows';
+import { refreshNextDeadline } from '@/lib/server/deadline/refresh-next-deadline';
 import { firmRulesSettings, rulesFacts, type StoredFacts } from './case-facts';
 
 export type DeadlineChange = { key: string; kind: string; before: string | null; after: string | null };
@@ -47,15 +48,6 @@ export async function recomputeCaseDeadlines(
     changes.push({ key: gone.key, kind: gone.kind, before: day(gone.dueOn), after: null });
   }
 
-  // The cases table sorts on this: the earliest deadline still open, computed or entered by hand.
-  const soonest = await tx.deadline.findFirst({
-    where: { caseId: kase.id, firmId: kase.firmId, status: 'OPEN' },
-    orderBy: { dueOn: 'asc' },
-    select: { dueOn: true, kind: true },
-  });
-  await tx.case.update({
-    where: { id: kase.id, firmId: kase.firmId },
-    data: { nextDeadlineOn: soonest?.dueOn ?? null, nextDeadlineKind: soonest?.kind ?? null },
-  });
+  await refreshNextDeadline(tx, kase.firmId, kase.id);
   return changes;
 }
