@@ -5,7 +5,10 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { phaseOf } from '@/lib/rules/stages';
 import type { CaseStage } from '@/lib/rules/vocabulary';
+import { env } from '@/lib/env';
 import { getPortalOverview } from '@/lib/server/portal/get-portal-overview';
+import { listPortalDocumentRequests } from '@/lib/server/portal/list-portal-document-requests';
+import { DocumentRequests } from './document-requests';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('portal');
@@ -14,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function PortalHomePage() {
   const actor = await requireClient();
-  const overview = await getPortalOverview({ actor });
+  const [overview, requests] = await Promise.all([getPortalOverview({ actor }), listPortalDocumentRequests({ actor })]);
   const t = await getTranslations('portal');
   const locale = (await getLocale()) as AppLocale;
   const phaseLabel = (stage: CaseStage) => {
@@ -37,6 +40,7 @@ export default async function PortalHomePage() {
           </li>
         ))}
       </ul>
+      <DocumentRequests requests={requests} locale={locale} maxBytes={env().UPLOAD_MAX_BYTES} />
     </div>
   );
 }

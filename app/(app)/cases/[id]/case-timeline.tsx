@@ -6,6 +6,7 @@ type Event = { id: string; type: string; payload: unknown; transition: string | 
 
 export async function CaseTimeline({ events, locale }: { events: Event[]; locale: AppLocale }) {
   const t = await getTranslations('caseView');
+  const td = await getTranslations('documents');
   const format = await getFormatter();
   const title = (event: Event) => {
     if (event.type === 'TRANSITION' && event.transition) return ruleLabel(locale, `transition.${event.transition}` as 'transition.CLOSE');
@@ -13,6 +14,10 @@ export async function CaseTimeline({ events, locale }: { events: Event[]; locale
     if (event.type === 'FACTS_CHANGED') return t('factsChanged');
     if (event.type === 'NOTE') return t('noteAdded');
     if (event.type === 'TASK') return (event.payload as { action?: string } | null)?.action === 'completed' ? t('taskCompleted') : t('taskAdded');
+    if (event.type === 'DOCUMENT') {
+      const action = (event.payload as { action?: string } | null)?.action;
+      if (action === 'uploaded' || action === 'requested' || action === 'approved' || action === 'rejected' || action === 'attached') return td(`event.${action}`);
+    }
     return event.type;
   };
   return (

@@ -17,6 +17,7 @@ import { listTaskAssignees } from '@/lib/server/task/list-task-assignees';
 import { TaskPanel } from '@/components/tasks/task-panel';
 import { CaseTimeline } from './case-timeline';
 import { DeadlinesTable } from './deadlines-table';
+import { DocumentsPanel } from './documents-panel';
 import { FactsForm, type FactsFormValues } from './facts-form';
 import { NoteForm } from './note-form';
 import { TransitionForms } from './transition-forms';
@@ -55,7 +56,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     dvzFileNumber: kase.dvzFileNumber ?? undefined, communeReference: kase.communeReference ?? undefined,
   };
   const phase = phaseOf(kase.stage);
-  const checklist = kase.checklistSummary;
   const mayMove = can(actor.role, 'case.transition');
   return (
     <div className="space-y-6">
@@ -76,6 +76,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <Section title={t('deadlines')}>
             <DeadlinesTable deadlines={kase.deadlines} today={today} locale={locale} />
           </Section>
+          <DocumentsPanel actor={actor} caseId={kase.id} locale={locale} />
           {mayMove ? (
             <Section title={t('moves')}>
               <TransitionForms
@@ -100,11 +101,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="space-y-6 lg:col-span-2">
           <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} />
-          <Section title={t('checklist')}>
-            {Object.keys(checklist).length === 0 ? <p className="text-sm text-slate-600">{t('noChecklist')}</p> : (
-              <p className="text-sm">{t('checklistSummary', { requested: checklist.REQUESTED ?? 0, received: checklist.RECEIVED ?? 0, approved: checklist.APPROVED ?? 0, rejected: checklist.REJECTED ?? 0 })}</p>
-            )}
-          </Section>
           <Section title={t('notes')}>
             <NoteForm caseId={kase.id} />
             <ul className="space-y-2 text-sm">

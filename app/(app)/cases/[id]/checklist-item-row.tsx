@@ -1,0 +1,116 @@
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/form/action-form';
+import { SubmitButton } from '@/components/form/submit-button';
+import { UploadDropzone } from '@/components/documents/upload-dropzone';
+import type { AppLocale } from '@/lib/i18n/config';
+import { ruleLabel, type RuleLabelKey } from '@/lib/rules/labels';
+import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
+import type { CaseDocuments } from '@/lib/server/document/list-case-documents';
+import { attachDocumentAction, documentDetailsAction, removeChecklistItemAction, reviewDocumentAction } from './document-actions';
+import { DocumentVersions } from './document-versions';
+
+type Item = CaseDocuments['items'][number];
+
+const STATUS_STYLE: Record<Item['status'], string> = {
+  NOT_REQUESTED: 'bg-slate-100 text-slate-800',
+  REQUESTED: 'bg-sky-100 text-sky-900',
+  RECEIVED: 'bg-amber-100 text-amber-900',
+  APPROVED: 'bg-emerald-100 text-emerald-900',
+  REJECTED: 'bg-red-100 text-red-900',
+};
+
+export function itemTitle(locale: AppLocale, item: Pick<Item, 'label' | 'ruleKey' | 'documentKind'>): string {
+  if (item.label) return item.label;
+  return item.ruleKey ? ruleLabel(locale, `requirement.${item.ruleKey}` as RuleLabelKey) : ruleLabel(locale, `documentKind.${item.documentKind}`);
+}
+
+const day = (date: Date | null | undefined) => date?.toISOString().slice(0, 10) ?? '';
+const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
+
+export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayReview, mayRemove, reusable, requestFormId }: {
+  item: Item; caseId: string; locale: AppLocale; maxBytes: number; mayReview: boolean; mayRemove: boolean;
+  reusable: CaseDocuments['reusable']; requestFormId: string;
+}) {
+  const t = await getTranslations('documents');
+  const title = itemTitle(locale, item);
+  const document = item.document;
+  return (
+    <li className="space-y-2 rounded-md border border-slate-200 p-3" aria-label={title}>
+      <div className="flex flex-wrap items-center gap-2">
+        {item.status === 'NOT_REQUESTED' ? <input type="checkbox" name="itemIds" value={item.id} form={requestFormId} aria-label={t('selectToRequest', { title })} /> : null}
+        <span className="font-medium">{title}</span>
+        <span data-testid="item-status" className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[item.status]}`}>{t(`status.${item.status}`)}</span>
+      </div>
+      {item.status === 'REJECTED' && item.rejectionReason ? <p className="text-sm text-red-900">{t('rejectedBecause', { reason: item.rejectionReason })}</p> : null}
+      {item.findings.length ? (
+        <ul className="space-y-0.5 text-sm">
+          {item.findings.map((finding) => (
+            <li key={finding.code} className={finding.severity === 'BLOCKING' ? 'text-red-800' : 'text-amber-800'}>⚠ {ruleLabel(locale, `finding.${finding.code}`)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {document ? <DocumentVersions versions={document.versions} /> : null}
+      {document && mayReview && item.status !== 'APPROVED' ? (
+        <div className="flex flex-wrap items-start gap-2">
+          <ActionForm action={reviewDocumentAction}>
+            <input type="hidden" name="caseId" value={caseId} />
+            <input type="hidden" name="itemId" value={item.id} />
+            <input type="hidden" name="decision" value="APPROVE" />
+            <SubmitButton className="text-sm">{t('approve')}</SubmitButton>
+          </ActionForm>
+          {item.status !== 'REJECTED' ? (
+            <ActionForm action={reviewDocumentAction} className="flex flex-wrap items-start gap-2">
+              <input type="hidden" name="caseId" value={caseId} />
+              <input type="hidden" name="itemId" value={item.id} />
+              <input type="hidden" name="decision" value="REJECT" />
+              <label className="sr-only" htmlFor={`reason-${item.id}`}>{t('reason', { title })}</label>
+              <input id={`reason-${item.id}`} name="reason" placeholder={t('reasonPlaceholder')} className={`${input} w-64`} />
+              <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">{t('reject')}</button>
+            </ActionForm>
+          ) : null}
+        </div>
+      ) : null}
+      <UploadDropzone target={{ caseId, checklistItemId: item.id }} maxBytes={maxBytes} label={t(document ? 'uploadNewVersion' : 'uploadFile')} />
+      <details className="text-sm">
+        <summary className="cursor-pointer text-slate-700">{t('more')}</summary>
+        <div className="mt-2 space-y-3">
+          {document ? (
+            <ActionForm action={documentDetailsAction} className="grid gap-2 sm:grid-cols-2" success={t('saved')}>
+              <input type="hidden" name="caseId" value={caseId} />
+              <input type="hidden" name="documentId" value={document.id} />
+              <label className="space-y-1">{t('titleField')}<input name="title" defaultValue={document.title} className={`${input} block w-full`} /></label>
+              <label className="space-y-1">{t('kind')}
+                <select name="kind" defaultValue={document.kind} className={`${input} block w-full`}>
+                  {DOCUMENT_KINDS.map((kind) => <option key={kind} value={kind}>{ruleLabel(locale, `documentKind.${kind}`)}</option>)}
+                </select>
+              </label>
+              <label className="space-y-1">{t('issuedOn')}<input type="date" name="issuedOn" defaultValue={day(document.issuedOn)} className={`${input} block w-full`} /></label>
+              <label className="space-y-1">{t('expiresOn')}<input type="date" name="expiresOn" defaultValue={day(document.expiresOn)} className={`${input} block w-full`} /></label>
+              <div><SubmitButton className="text-sm">{t('saveDetails')}</SubmitButton></div>
+            </ActionForm>
+          ) : null}
+          {reusable.length ? (
+            <ActionForm action={attachDocumentAction} className="flex flex-wrap items-end gap-2">
+              <input type="hidden" name="caseId" value={caseId} />
+              <input type="hidden" name="itemId" value={item.id} />
+              <label className="space-y-1">{t('reuse')}
+                <select name="documentId" className={`${input} block`} defaultValue="">
+                  <option value="">—</option>
+                  {reusable.filter((r) => r.id !== document?.id).map((r) => <option key={r.id} value={r.id}>{r.title} ({ruleLabel(locale, `documentKind.${r.kind}`)})</option>)}
+                </select>
+              </label>
+              <SubmitButton className="text-sm">{t('attach')}</SubmitButton>
+            </ActionForm>
+          ) : null}
+          {mayRemove ? (
+            <ActionForm action={removeChecklistItemAction}>
+              <input type="hidden" name="caseId" value={caseId} />
+              <input type="hidden" name="itemId" value={item.id} />
+              <button type="submit" className="text-sm text-red-800 underline">{t('removeItem')}</button>
+            </ActionForm>
+          ) : null}
+        </div>
+      </details>
+    </li>
+  );
+}

@@ -1,0 +1,98 @@
+import { getTranslations } from 'next-intl/server';
+import { ActionForm } from '@/components/form/action-form';
+import { SubmitButton } from '@/components/form/submit-button';
+import { UploadDropzone } from '@/components/documents/upload-dropzone';
+import type { StaffActor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
+import type { AppLocale } from '@/lib/i18n/config';
+import { ruleLabel } from '@/lib/rules/labels';
+import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
+import { listCaseDocuments } from '@/lib/server/document/list-case-documents';
+import { ChecklistItemRow } from './checklist-item-row';
+import { addChecklistItemAction, applyDefaultChecklistAction, plannedSubmissionAction, requestDocumentsAction } from './document-actions';
+import { DocumentVersions } from './document-versions';
+
+const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
+
+/** The case's documents: what the procedure needs, what the client gave, what was approved or sent back. */
+export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffActor; caseId: string; locale: AppLocale }) {
+  const t = await getTranslations('documents');
+  const data = await listCaseDocuments({ actor, caseId });
+  const maxBytes = env().UPLOAD_MAX_BYTES;
+  const requestFormId = `request-${caseId}`;
+  const requestable = data.items.some((item) => item.status === 'NOT_REQUESTED');
+  const mayReview = can(actor.role, 'document.review');
+  return (
+    <section aria-label={t('heading')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 className="font-semibold">{t('heading')}</h2>
+        {data.items.some((item) => item.document) || data.otherDocuments.length ? (
+          <a href={`/api/cases/${caseId}/documents/zip`} className="text-sm font-medium text-brand-700 hover:underline">{t('downloadZip')}</a>
+        ) : null}
+      </div>
+      <ActionForm action={plannedSubmissionAction} className="flex flex-wrap items-end gap-2 text-sm">
+        <input type="hidden" name="caseId" value={caseId} />
+        <label className="space-y-1">{t('plannedSubmission')}
+          <input type="date" name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
+        </label>
+        <SubmitButton className="text-sm">{t('save')}</SubmitButton>
+        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })}</p>
+      </ActionForm>
+      {data.items.length === 0 ? (
+        <ActionForm action={applyDefaultChecklistAction} className="space-y-2">
+          <p className="text-sm text-slate-600">{t('noChecklist')}</p>
+          <input type="hidden" name="caseId" value={caseId} />
+          <SubmitButton className="text-sm">{t('applyDefaults')}</SubmitButton>
+        </ActionForm>
+      ) : (
+        <ul className="space-y-3">
+          {data.items.map((item) => (
+            <ChecklistItemRow key={item.id} item={item} caseId={caseId} locale={locale} maxBytes={maxBytes} mayReview={mayReview}
+              mayRemove={can(actor.role, 'document.delete')} reusable={data.reusable} requestFormId={requestFormId} />
+          ))}
+        </ul>
+      )}
+      {requestable && mayReview ? (
+        <ActionForm action={requestDocumentsAction} id={requestFormId} className="space-y-1" success={t('requested')}>
+          <input type="hidden" name="caseId" value={caseId} />
+          <p className="text-xs text-slate-600">{t('requestHint')}</p>
+          <SubmitButton className="text-sm">{t('requestSelected')}</SubmitButton>
+        </ActionForm>
+      ) : null}
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">{t('addItem')}</summary>
+        <ActionForm action={addChecklistItemAction} className="mt-2 flex flex-wrap items-end gap-2">
+          <input type="hidden" name="caseId" value={caseId} />
+          <label className="space-y-1">{t('kind')}
+            <select name="documentKind" defaultValue="OTHER" className={`${input} block`}>
+              {DOCUMENT_KINDS.map((kind) => <option key={kind} value={kind}>{ruleLabel(locale, `documentKind.${kind}`)}</option>)}
+            </select>
+          </label>
+          <label className="space-y-1">{t('label')}<input name="label" className={`${input} block w-64`} /></label>
+          <SubmitButton className="text-sm">{t('add')}</SubmitButton>
+        </ActionForm>
+      </details>
+      {data.otherDocuments.length ? (
+        <div className="space-y-2">
+          <h3 className="text-sm font-semibold">{t('otherDocuments')}</h3>
+          <ul className="space-y-2">
+            {data.otherDocuments.map((document) => (
+              <li key={document.id} className="rounded-md border border-slate-200 p-3 text-sm">
+                <p className="font-medium">{document.title} · {ruleLabel(locale, `documentKind.${document.kind}`)}</p>
+                <DocumentVersions versions={document.versions} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">{t('uploadOther')}</summary>
+        <div className="mt-2 space-y-2">
+          <p className="text-xs text-slate-600">{t('uploadOtherHint')}</p>
+          <UploadDropzone target={{ caseId, kind: 'OTHER' }} maxBytes={maxBytes} label={t('uploadFile')} />
+        </div>
+      </details>
+    </section>
+  );
+}
