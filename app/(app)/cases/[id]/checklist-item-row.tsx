@@ -70,7 +70,7 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
           ) : null}
         </div>
       ) : null}
-      <UploadDropzone target={{ caseId, checklistItemId: item.id }} maxBytes={maxBytes} label={t(document ? 'uploadNewVersion' : 'uploadFile')} />
+      <UploadDropzone compact target={{ caseId, checklistItemId: item.id }} maxBytes={maxBytes} label={t(document ? 'uploadNewVersion' : 'uploadFile')} />
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-700">{t('more')}</summary>
         <div className="mt-2 space-y-3">

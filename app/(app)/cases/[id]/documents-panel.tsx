@@ -37,7 +37,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
           <input type="date" name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
         </label>
         <SubmitButton className="text-sm">{t('save')}</SubmitButton>
-        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })}</p>
+        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
       </ActionForm>
       {data.items.length === 0 ? (
         <ActionForm action={applyDefaultChecklistAction} className="space-y-2">

@@ -76,7 +76,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <Section title={t('deadlines')}>
             <DeadlinesTable deadlines={kase.deadlines} today={today} locale={locale} />
           </Section>
-          <DocumentsPanel actor={actor} caseId={kase.id} locale={locale} />
           {mayMove ? (
             <Section title={t('moves')}>
               <TransitionForms
@@ -89,6 +88,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               />
             </Section>
           ) : null}
+          <DocumentsPanel actor={actor} caseId={kase.id} locale={locale} />
           <Section title={t('facts')}>
             <FactsForm
               caseId={kase.id}
