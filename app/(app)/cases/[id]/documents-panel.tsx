@@ -18,7 +18,10 @@ const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 /** The case's documents: what the procedure needs, what the client gave, what was approved or sent back. */
 export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffActor; caseId: string; locale: AppLocale }) {
   const t = await getTranslations('documents');
+  const tc = await getTranslations('caseView');
   const data = await listCaseDocuments({ actor, caseId });
+  const count = (...statuses: (typeof data.items)[number]['status'][]) =>
+    Object.fromEntries(statuses.map((status) => [status.toLowerCase(), data.items.filter((item) => item.status === status).length]));
   const maxBytes = env().UPLOAD_MAX_BYTES;
   const requestFormId = `request-${caseId}`;
   const requestable = data.items.some((item) => item.status === 'NOT_REQUESTED');
@@ -26,7 +29,10 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
   return (
     <section aria-label={t('heading')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 className="font-semibold">{t('heading')}</h2>
+        <div>
+          <h2 className="font-semibold">{t('heading')}</h2>
+          {data.items.length ? <p className="text-xs text-slate-600" data-testid="checklist-summary">{tc('checklistSummary', count('REQUESTED', 'RECEIVED', 'APPROVED', 'REJECTED'))}</p> : null}
+        </div>
         {data.items.some((item) => item.document) || data.otherDocuments.length ? (
           <a href={`/api/cases/${caseId}/documents/zip`} className="text-sm font-medium text-brand-700 hover:underline">{t('downloadZip')}</a>
         ) : null}
