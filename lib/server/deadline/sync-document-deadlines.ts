@@ -14,14 +14,18 @@ export async function syncDocumentDeadlines(tx: Tx, firmId: string, documentId: 
   if (!document) return;
   const key = `document-expiry:${document.id}`;
   const caseIds = document.expiresOn && !document.deletedAt ? document.cases.map((link) => link.caseId) : [];
-  const existing = await tx.deadline.findMany({ where: { firmId, documentId: document.id, source: 'DOCUMENT' }, select: { id: true, caseId: true, status: true } });
+  const existing = await tx.deadline.findMany({ where: { firmId, documentId: document.id, source: 'DOCUMENT' }, select: { id: true, caseId: true, status: true, dueOn: true } });
+  const byCase = new Map(existing.map((row) => [row.caseId, row]));
   const touched = new Set<string>();
   for (const caseId of caseIds) {
     const basis = `Expiry date on the document "${document.title}"`;
+    const current = byCase.get(caseId);
+    // Ticked off and the date did not move: it stays done, as computed deadlines do.
+    const keepsStatus = current && current.status !== 'SUPERSEDED' && current.dueOn.getTime() === document.expiresOn!.getTime();
     await tx.deadline.upsert({
       where: { caseId_key: { caseId, key } },
       create: { firmId, caseId, key, kind: 'DOCUMENT_EXPIRY', dueOn: document.expiresOn!, basis, confidence: 'H', actor: 'CLIENT', source: 'DOCUMENT', documentId: document.id },
-      update: { dueOn: document.expiresOn!, basis, status: 'OPEN', completedAt: null, completedById: null },
+      update: keepsStatus ? { basis } : { dueOn: document.expiresOn!, basis, status: 'OPEN', completedAt: null, completedById: null },
     });
     touched.add(caseId);
   }

@@ -119,12 +119,15 @@ export async function uploadDocument({ actor, input, file, context, storage = ge
         // The status guard is repeated in the write, so a review that landed meanwhile is not silently undone.
         const moved = await tx.checklistItem.updateMany({
           where: { id: target.itemId, firmId: actor.firmId, ...(actor.kind === 'client' ? { status: { in: [...CLIENT_UPLOADABLE] } } : {}) },
-          data: { documentId, status: 'RECEIVED', reviewedAt: null, reviewedById: null },
+          data: { documentId, status: 'RECEIVED', rejectionReason: null, reviewedAt: null, reviewedById: null },
         });
         if (moved.count !== 1) throw new AppError('CONFLICT');
       }
+      // The client's timeline names only files the client can open (openDocumentVersion): what they sent, or what answers
+      // an item of their case; an advisor's memo filed without a request stays internal.
+      const clientSees = actor.kind === 'client' || (await tx.checklistItem.count({ where: { documentId, firmId: actor.firmId, status: { not: 'NOT_REQUESTED' }, case: { clientId: target.clientId, deletedAt: null } } })) > 0;
       await tx.caseEvent.create({
-        data: { firmId: actor.firmId, caseId: target.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: 'CLIENT', payload: { action: 'uploaded', documentId, versionId, checklistItemId: target.itemId, fileName } },
+        data: { firmId: actor.firmId, caseId: target.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: clientSees ? 'CLIENT' : 'INTERNAL', payload: { action: 'uploaded', documentId, versionId, checklistItemId: target.itemId, fileName } },
       });
       await recordAudit(tx, {
         firmId: actor.firmId, actor: { kind: actor.kind, userId: actor.userId }, action: 'document.uploaded', entity: 'document', entityId: documentId, context,
