@@ -103,11 +103,11 @@ test("a second advisor's stale save is refused, and nothing is overwritten", asy
   await second.goto(caseUrl);
 
   await first.getByLabel('Commune reference').fill('FIRST-SAVE');
-  await first.getByRole('button', { name: 'Save' }).click();
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(first.getByText('Saved. The deadlines were recomputed.')).toBeVisible();
 
   await second.getByLabel('Commune reference').fill('SECOND-SAVE');
-  await second.getByRole('button', { name: 'Save' }).click();
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(second.getByText('Someone else saved this case while you were editing.')).toBeVisible();
 
   await second.goto(caseUrl);

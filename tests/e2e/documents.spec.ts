@@ -6,6 +6,17 @@ import { firstLink, waitForEmail } from './support/mailbox';
 
 test.use({ locale: 'en-US' });
 
+async function createClient(page: Page, { firstName, lastName, email }: { firstName: string; lastName: string; email?: string }) {
+  await page.goto('/clients/new');
+  await page.getByLabel('First name').fill(firstName);
+  await page.getByLabel('Last name').fill(lastName);
+  await page.getByLabel('Nationality').fill('MA');
+  await page.getByLabel('Language for portal and emails').selectOption('en');
+  if (email) await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Create client' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName}, ${firstName}`);
+}
+
 async function signInStaff(page: Page, email: string) {
   await page.goto('/sign-in');
   await page.getByLabel('Email address').fill(email);
@@ -28,14 +39,7 @@ test('the advisor asks for two documents, the client sends them from the portal,
 
   // The advisor opens a case for a new client and gives the client portal access.
   await signInStaff(page, 'advisor1@peeters.example');
-  await page.goto('/clients/new');
-  await page.getByLabel('First name').fill('Nadia');
-  await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('TN');
-  await page.getByLabel('Language for portal and emails').selectOption('en');
-  await page.getByLabel('Email address').fill(clientEmail);
-  await page.getByRole('button', { name: 'Create client' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName}, Nadia`);
+  await createClient(page, { firstName: 'Nadia', lastName, email: clientEmail });
   await page.getByRole('button', { name: 'Invite to the portal' }).click();
   await expect(page.getByText('The client received a portal link by email.')).toBeVisible();
   await page.getByRole('link', { name: 'New case' }).click();
@@ -133,14 +137,10 @@ test('the advisor asks for two documents, the client sends them from the portal,
 });
 
 test('another client of the same firm gets a 404 for a file that is not theirs', async ({ page, browser }) => {
-  // The seeded portal client signs in by an emailed link; the file belongs to a client created here.
-  const lastName = `Other${Date.now()}`;
+  const stamp = Date.now();
   await signInStaff(page, 'advisor1@peeters.example');
-  await page.goto('/clients/new');
-  await page.getByLabel('First name').fill('Omar');
-  await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('MA');
-  await page.getByRole('button', { name: 'Create client' }).click();
+  // Omar's passport, filed by the advisor.
+  await createClient(page, { firstName: 'Omar', lastName: `Owner${stamp}` });
   await page.getByRole('link', { name: 'New case' }).click();
   await page.getByLabel('Procedure').selectOption('REGISTRATION_NON_EU');
   await page.getByRole('button', { name: 'Open the case' }).click();
@@ -148,15 +148,17 @@ test('another client of the same firm gets a 404 for a file that is not theirs',
   await expect(item(page, PASSPORT).getByRole('link', { name: 'omar-passport.pdf' })).toBeVisible();
   const href = await item(page, PASSPORT).getByRole('link', { name: 'omar-passport.pdf' }).getAttribute('href');
 
-  const portal = await newPerson(browser);
-  await portal.goto('/portal/sign-in');
-  await portal.getByLabel('Email address').fill('portal@peeters.example');
-  await portal.getByRole('button', { name: 'Send me a sign-in link' }).click();
-  const email = await waitForEmail('portal@peeters.example', /aanmeldlink/i);
-  await portal.goto(firstLink(email, '/portal/sign-in/verify'));
-  await portal.getByRole('button', { name: 'Sign in' }).click();
-  await expect(portal).toHaveURL(/\/portal$/);
-  expect((await portal.request.get(href!)).status()).toBe(404);
+  // Lina, another client of the same firm, with portal access.
+  const linaEmail = `lina${stamp}@client.example`;
+  await createClient(page, { firstName: 'Lina', lastName: `Other${stamp}`, email: linaEmail });
+  await page.getByRole('button', { name: 'Invite to the portal' }).click();
+  await expect(page.getByText('The client received a portal link by email.')).toBeVisible();
+  const lina = await newPerson(browser);
+  await lina.goto(firstLink(await waitForEmail(linaEmail, /invited you to your client portal/), '/portal/sign-in/verify'));
+  await lina.getByRole('button', { name: 'Sign in' }).click();
+  await expect(lina).toHaveURL(/\/portal$/);
+  expect((await lina.request.get(href!)).status()).toBe(404);
+  expect((await lina.request.get(`${href}?inline=1`)).status()).toBe(404);
   expect((await page.request.get(href!)).status()).toBe(200);
-  await portal.context().close();
+  await lina.context().close();
 });

@@ -35,7 +35,7 @@ beforeAll(async () => {
 
 const day = (value: string) => new Date(`${value}T00:00:00.000Z`);
 const addItem = (on: Case, documentKind: 'PASSPORT' | 'OTHER' = 'PASSPORT') =>
-  db.checklistItem.create({ data: { firmId: on.firmId, caseId: on.id, documentKind, label: 'Passport', status: 'REQUESTED' } });
+  db.checklistItem.create({ data: { firmId: on.firmId, caseId: on.id, documentKind, label: 'Passport', status: 'REQUESTED', requestedAt: new Date() } });
 const upload = (on: Case, itemId: string) =>
   uploadDocument({ actor: a.advisor.actor, input: { caseId: on.id, checklistItemId: itemId }, file: { name: 'scan.pdf', body: pdf() }, context: newContext(), storage });
 const details = (input: Record<string, unknown>, actor = a.advisor.actor) => updateDocumentDetails({ actor, input, context: newContext() });

@@ -46,7 +46,7 @@ beforeAll(async () => {
 
 const context = newContext;
 const addItem = (on: Case, status: ChecklistStatus = 'NOT_REQUESTED') =>
-  db.checklistItem.create({ data: { firmId: on.firmId, caseId: on.id, documentKind: 'PASSPORT', label: 'Passport', status } });
+  db.checklistItem.create({ data: { firmId: on.firmId, caseId: on.id, documentKind: 'PASSPORT', label: 'Passport', status, requestedAt: status === 'NOT_REQUESTED' ? null : new Date() } });
 const itemRow = (id: string) => db.checklistItem.findUniqueOrThrow({ where: { id } });
 const checklistOf = (caseId: string) => db.checklistItem.findMany({ where: { caseId }, orderBy: [{ position: 'asc' }, { createdAt: 'asc' }] });
 const upload = (actor: Actor, on: Case, itemId: string, bytes: Uint8Array = pdf()) =>

@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 const addItem = (on: Case, status: ChecklistStatus = 'REQUESTED', label: string | null = 'Passport') =>
-  db.checklistItem.create({ data: { firmId: on.firmId, caseId: on.id, documentKind: 'PASSPORT', label, status } });
+  db.checklistItem.create({ data: { firmId: on.firmId, caseId: on.id, documentKind: 'PASSPORT', label, status, requestedAt: status === 'NOT_REQUESTED' ? null : new Date() } });
 
 const send = (actor: Actor, input: Record<string, unknown>, name: string, body: UploadBody, declaredSize?: number) =>
   uploadDocument({ actor, input, file: { name, body, declaredSize }, context: newContext(), storage });
@@ -195,8 +195,11 @@ describe('accepted uploads', () => {
 
   it("flags the same bytes sent again for the same client, and not for another client", async () => {
     const bytes = pdf();
-    const first = await send(a.advisor.actor, { caseId: kase.id, checklistItemId: (await addItem(kase)).id }, 'passport.pdf', bytes);
+    const first = await send(amina.actor, { caseId: kase.id, checklistItemId: (await addItem(kase)).id }, 'passport.pdf', bytes);
     const again = await send(amina.actor, { caseId: kase.id, checklistItemId: (await addItem(kase)).id }, 'passeport.pdf', bytes);
+    // Staff are told too, whoever sent the first copy.
+    const byStaff = await send(a.advisor.actor, { caseId: kase.id, checklistItemId: (await addItem(kase)).id }, 'scan.pdf', bytes);
+    expect(byStaff.duplicateOf).toMatchObject({ documentId: first.documentId });
     expect(again.duplicateOf).toEqual({ documentId: first.documentId, title: 'Passport', fileName: 'passport.pdf', version: 1 });
     expect((await db.documentVersion.findUniqueOrThrow({ where: { id: again.versionId } })).duplicateOfId).toBe(first.versionId);
 

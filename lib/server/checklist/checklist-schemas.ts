@@ -18,8 +18,11 @@ export const ZRequestChecklistItems = z.object({
   itemIds: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(id).min(1, 'pickOne').max(100)),
 });
 
+// The version the reviewer was looking at: a newer upload since makes the decision stale, not silently applied to it.
+const seenVersion = z.preprocess((v) => (v === '' ? undefined : v), id.optional());
+
 export const ZReviewChecklistItem = z.discriminatedUnion('decision', [
-  z.object({ itemId: id, decision: z.literal('APPROVE') }),
+  z.object({ itemId: id, versionId: seenVersion, decision: z.literal('APPROVE') }),
   // The client reads the reason in the portal: it must say what to do, so it cannot be empty.
-  z.object({ itemId: id, decision: z.literal('REJECT'), reason: z.string().trim().min(3, 'reasonRequired').max(1000, 'reasonTooLong') }),
+  z.object({ itemId: id, versionId: seenVersion, decision: z.literal('REJECT'), reason: z.string().trim().min(3, 'reasonRequired').max(1000, 'reasonTooLong') }),
 ]);

@@ -20,6 +20,8 @@ export async function reviewChecklistItem({ actor, input, context }: { actor: St
     const item = await tx.checklistItem.findFirst({ where: { id: review.itemId, firmId: actor.firmId, case: { deletedAt: null } } });
     if (!item) throw new AppError('NOT_FOUND');
     if (!item.documentId) throw new AppError('VALIDATION', { message: 'nothing to review', userMessage: 'documents.review.nothingReceived' });
+    const latest = await tx.documentVersion.findFirst({ where: { documentId: item.documentId, firmId: actor.firmId }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
+    if (review.versionId && latest?.id !== review.versionId) throw new AppError('CONFLICT', { message: 'a newer version arrived', userMessage: 'documents.review.stale' });
     const now = new Date();
     // Guarded on the document reviewed: a new upload in between makes this review stale instead of applying it to unseen bytes.
     const updated = await tx.checklistItem.updateMany({
@@ -27,7 +29,6 @@ export async function reviewChecklistItem({ actor, input, context }: { actor: St
       data: { status, rejectionReason: reason, reviewedAt: now, reviewedById: actor.userId },
     });
     if (updated.count !== 1) throw new AppError('CONFLICT');
-    const latest = await tx.documentVersion.findFirst({ where: { documentId: item.documentId, firmId: actor.firmId }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
     await tx.caseEvent.create({
       data: {
         firmId: actor.firmId, caseId: item.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: 'CLIENT', note: reason,

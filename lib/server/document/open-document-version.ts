@@ -18,7 +18,7 @@ function clientScope(actor: Extract<Actor, { kind: 'client' }>): Prisma.Document
     document: { clientId: actor.clientId, deletedAt: null },
     OR: [
       { fromClient: true, uploadedById: actor.userId },
-      { document: { checklist: { some: { status: { not: 'NOT_REQUESTED' }, case: { clientId: actor.clientId, deletedAt: null } } } } },
+      { document: { checklist: { some: { requestedAt: { not: null }, case: { clientId: actor.clientId, deletedAt: null } } } } },
     ],
   };
 }

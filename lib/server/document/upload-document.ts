@@ -32,20 +32,21 @@ export const ZUploadDocument = z.object({
 });
 
 // Clients may send a file for what was asked of them, again after a rejection, or replace one not yet reviewed.
-const CLIENT_UPLOADABLE = ['REQUESTED', 'REJECTED', 'RECEIVED'] as const;
+// Only items the advisor asked for: one staff filed without a request is not the client's to replace.
+const CLIENT_UPLOADABLE_WHERE = { status: { in: ['REQUESTED', 'REJECTED', 'RECEIVED'] as ('REQUESTED' | 'REJECTED' | 'RECEIVED')[] }, requestedAt: { not: null } };
 
 type Target = { caseId: string; clientId: string; itemId: string | null; documentId: string | null; kind: (typeof DOCUMENT_KINDS)[number]; title: string | null };
 
 async function findTarget(actor: Actor, input: z.output<typeof ZUploadDocument>): Promise<Target> {
   const db = getDb();
   const kase = await db.case.findFirst({
-    where: { id: input.caseId, firmId: actor.firmId, deletedAt: null, ...(actor.kind === 'client' ? { clientId: actor.clientId } : {}) },
+    where: { id: input.caseId, firmId: actor.firmId, deletedAt: null, ...(actor.kind === 'client' ? { clientId: actor.clientId, closedAt: null } : {}) },
     select: { id: true, clientId: true },
   });
   if (!kase) throw new AppError('NOT_FOUND');
   if (input.checklistItemId) {
     const item = await db.checklistItem.findFirst({
-      where: { id: input.checklistItemId, caseId: kase.id, firmId: actor.firmId, ...(actor.kind === 'client' ? { status: { in: [...CLIENT_UPLOADABLE] } } : {}) },
+      where: { id: input.checklistItemId, caseId: kase.id, firmId: actor.firmId, ...(actor.kind === 'client' ? CLIENT_UPLOADABLE_WHERE : {}) },
       select: { id: true, documentId: true, documentKind: true, label: true },
     });
     if (!item) throw new AppError('NOT_FOUND');
@@ -104,7 +105,7 @@ export async function uploadDocument({ actor, input, file, context, storage = ge
       const duplicate = await tx.documentVersion.findFirst({
         where: { firmId: actor.firmId, sha256: received.sha256, document: { clientId: target.clientId, deletedAt: null } },
         orderBy: { uploadedAt: 'asc' },
-        select: { id: true, fileName: true, version: true, document: { select: { id: true, title: true } } },
+        select: { id: true, fileName: true, version: true, fromClient: true, uploadedById: true, document: { select: { id: true, title: true } } },
       });
       const version = await tx.documentVersion.create({
         data: {
@@ -118,14 +119,22 @@ export async function uploadDocument({ actor, input, file, context, storage = ge
       if (target.itemId) {
         // The status guard is repeated in the write, so a review that landed meanwhile is not silently undone.
         const moved = await tx.checklistItem.updateMany({
-          where: { id: target.itemId, firmId: actor.firmId, ...(actor.kind === 'client' ? { status: { in: [...CLIENT_UPLOADABLE] } } : {}) },
+          // The document guard too: an attach or another first upload that landed meanwhile is not silently undone.
+          where: { id: target.itemId, firmId: actor.firmId, documentId: target.documentId, ...(actor.kind === 'client' ? CLIENT_UPLOADABLE_WHERE : {}) },
           data: { documentId, status: 'RECEIVED', rejectionReason: null, reviewedAt: null, reviewedById: null },
         });
         if (moved.count !== 1) throw new AppError('CONFLICT');
       }
+      if (target.documentId) {
+        // The document may serve other cases (reused): their approval was of bytes this version replaces.
+        await tx.checklistItem.updateMany({
+          where: { firmId: actor.firmId, documentId, status: 'APPROVED', ...(target.itemId ? { id: { not: target.itemId } } : {}) },
+          data: { status: 'RECEIVED', reviewedAt: null, reviewedById: null },
+        });
+      }
       // The client's timeline names only files the client can open (openDocumentVersion): what they sent, or what answers
       // an item of their case; an advisor's memo filed without a request stays internal.
-      const clientSees = actor.kind === 'client' || (await tx.checklistItem.count({ where: { documentId, firmId: actor.firmId, status: { not: 'NOT_REQUESTED' }, case: { clientId: target.clientId, deletedAt: null } } })) > 0;
+      const clientSees = actor.kind === 'client' || (await tx.checklistItem.count({ where: { documentId, firmId: actor.firmId, requestedAt: { not: null }, case: { clientId: target.clientId, deletedAt: null } } })) > 0;
       await tx.caseEvent.create({
         data: { firmId: actor.firmId, caseId: target.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: clientSees ? 'CLIENT' : 'INTERNAL', payload: { action: 'uploaded', documentId, versionId, checklistItemId: target.itemId, fileName } },
       });
@@ -135,7 +144,8 @@ export async function uploadDocument({ actor, input, file, context, storage = ge
       });
       return {
         documentId, versionId, version: version.version, fileName, mimeType, sizeBytes: received.size, sha256: received.sha256,
-        duplicateOf: duplicate ? { documentId: duplicate.document.id, title: duplicate.document.title, fileName: duplicate.fileName, version: duplicate.version } : null,
+        // A client is told only of their own earlier upload: the title of a file the advisor filed may be internal.
+        duplicateOf: duplicate && (actor.kind === 'staff' || (duplicate.fromClient && duplicate.uploadedById === actor.userId)) ? { documentId: duplicate.document.id, title: duplicate.document.title, fileName: duplicate.fileName, version: duplicate.version } : null,
       };
     });
     return result;

@@ -3,11 +3,11 @@ import { getDb } from '@/lib/db';
 
 /**
  * What the client is asked to provide, on their own open cases only: the document, its state, the reason
- * when it was sent back, and the file they sent. Items the advisor has not asked for yet stay internal.
+ * when it was sent back, and the file they sent. Items the advisor has not asked for (even one staff filed a paper for) stay internal.
  */
 export async function listPortalDocumentRequests({ actor }: { actor: ClientActor }) {
   const items = await getDb().checklistItem.findMany({
-    where: { firmId: actor.firmId, status: { not: 'NOT_REQUESTED' }, case: { clientId: actor.clientId, deletedAt: null, closedAt: null } },
+    where: { firmId: actor.firmId, requestedAt: { not: null }, case: { clientId: actor.clientId, deletedAt: null, closedAt: null } },
     orderBy: [{ case: { createdAt: 'desc' } }, { position: 'asc' }],
     select: {
       id: true, caseId: true, documentKind: true, ruleKey: true, label: true, status: true, rejectionReason: true, requestedAt: true,

@@ -55,6 +55,7 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
           <ActionForm action={reviewDocumentAction}>
             <input type="hidden" name="caseId" value={caseId} />
             <input type="hidden" name="itemId" value={item.id} />
+            <input type="hidden" name="versionId" value={document.versions[0]?.id ?? ''} />
             <input type="hidden" name="decision" value="APPROVE" />
             <SubmitButton className="text-sm">{t('approve')}</SubmitButton>
           </ActionForm>
@@ -62,6 +63,7 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
             <ActionForm action={reviewDocumentAction} className="flex flex-wrap items-start gap-2">
               <input type="hidden" name="caseId" value={caseId} />
               <input type="hidden" name="itemId" value={item.id} />
+              <input type="hidden" name="versionId" value={document.versions[0]?.id ?? ''} />
               <input type="hidden" name="decision" value="REJECT" />
               <label className="sr-only" htmlFor={`reason-${item.id}`}>{t('reason', { title })}</label>
               <input id={`reason-${item.id}`} name="reason" placeholder={t('reasonPlaceholder')} className={`${input} w-64`} />

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/auth/current-actor';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
 import { addChecklistItem } from '@/lib/server/checklist/add-checklist-item';
@@ -15,11 +15,11 @@ import { updateDocumentDetails } from '@/lib/server/document/update-document-det
 import { requestContext } from '@/lib/server/request-context';
 
 type State = ActionResult<unknown> | null;
-type Operation = (args: { actor: Awaited<ReturnType<typeof requireStaff>>; input: unknown; context: Awaited<ReturnType<typeof requestContext>> }) => Promise<unknown>;
+type Operation = (args: { actor: Awaited<ReturnType<typeof requireWorkingStaff>>; input: unknown; context: Awaited<ReturnType<typeof requestContext>> }) => Promise<unknown>;
 
 // Every documents form posts the case id along, so the page it came from is the one refreshed.
 async function run(operation: Operation, form: FormData, input: unknown = Object.fromEntries(form)): Promise<State> {
-  const actor = await requireStaff();
+  const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => operation({ actor, input, context: await requestContext() }));
   if (result.ok) revalidatePath(`/cases/${String(form.get('caseId'))}`);
   return result;

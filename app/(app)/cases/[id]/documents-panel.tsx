@@ -42,7 +42,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
         <label className="space-y-1">{t('plannedSubmission')}
           <input type="date" name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
         </label>
-        <SubmitButton className="text-sm">{t('save')}</SubmitButton>
+        <SubmitButton className="text-sm">{t('saveDate')}</SubmitButton>
         <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
       </ActionForm>
       {data.items.length === 0 ? (

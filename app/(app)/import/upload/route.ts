@@ -2,6 +2,7 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { isAppError } from '@/lib/errors';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 import { createImportJob } from '@/lib/server/import/create-import-job';
+import { isSameOrigin } from '@/lib/server/same-origin';
 import { MAX_IMPORT_BYTES } from '@/lib/server/import/import-fields';
 
 // Step 1's form posts here rather than to a server action: those stop at 1 MB, a spreadsheet may be 5. The answer
@@ -11,22 +12,10 @@ const seeOther = (location: string) => new Response(null, { status: 303, headers
 const refused = (reason: string, params: Record<string, unknown> = {}) =>
   seeOther(`/import?${new URLSearchParams({ error: reason, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) })}`);
 
-/** Server actions check this for themselves; a route handler must, so another site cannot post files in. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function POST(request: Request) {
   const actor = await currentActor();
   if (actor?.kind !== 'staff') return seeOther('/sign-in');
-  if (!sameOrigin(request)) return new Response(null, { status: 403 });
+  if (!isSameOrigin(request)) return new Response(null, { status: 403 });
   if ((await getFirmContext({ actor })).mustEnrollTotp) return seeOther('/account/security?required=1');
 
   const form = await request.formData().catch(() => null);

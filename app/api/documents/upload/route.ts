@@ -3,24 +3,13 @@ import { isAppError } from '@/lib/errors';
 import { uploadDocument } from '@/lib/server/document/upload-document';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 import { contextFromHeaders } from '@/lib/server/request-context';
+import { isSameOrigin } from '@/lib/server/same-origin';
 
 // One file per request, sent as the raw body, so the browser can show each file's progress and the server can
 // stream it to disk without parsing multipart. The target comes in the query, the name in a header.
 // Answers JSON: { ok: true, data } or { ok: false, code, userMessage } for the page to translate.
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
-
-/** Server actions check this for themselves; a route handler must, so another site cannot post files in. */
-function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
 
 function fileName(request: Request): string {
   const raw = request.headers.get('x-file-name') ?? '';
@@ -34,7 +23,7 @@ function fileName(request: Request): string {
 export async function POST(request: Request) {
   const actor = await currentActor();
   if (!actor) return json(401, { ok: false, code: 'UNAUTHENTICATED', userMessage: 'UNAUTHENTICATED' });
-  if (!sameOrigin(request)) return json(403, { ok: false, code: 'FORBIDDEN', userMessage: 'FORBIDDEN' });
+  if (!isSameOrigin(request, { strict: true })) return json(403, { ok: false, code: 'FORBIDDEN', userMessage: 'FORBIDDEN' });
   if (actor.kind === 'staff' && (await getFirmContext({ actor })).mustEnrollTotp) return json(403, { ok: false, code: 'FORBIDDEN', userMessage: 'FORBIDDEN' });
   if (!request.body) return json(422, { ok: false, code: 'VALIDATION', userMessage: 'documents.upload.empty' });
   const query = Object.fromEntries(new URL(request.url).searchParams);
@@ -50,7 +39,9 @@ export async function POST(request: Request) {
   } catch (error) {
     if (isAppError(error)) {
       const fieldErrors = error.details?.fieldErrors;
-      return json(error.status, { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}) });
+      // 413 tells proxies and tools what happened; the page shows the message either way.
+      const status = error.userMessage === 'documents.upload.tooLarge' ? 413 : error.status;
+      return json(status, { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}) });
     }
     throw error;
   }

@@ -3,6 +3,7 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { isAppError } from '@/lib/errors';
 import { contentDisposition } from '@/lib/server/document/content-disposition';
 import { openDocumentVersion } from '@/lib/server/document/open-document-version';
+import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 import { contextFromHeaders } from '@/lib/server/request-context';
 
 // Files are never public: every download comes through here, for a signed-in person allowed to read it.
@@ -12,6 +13,8 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (!actor) return notFound();
+  // Staff who must still set up two-factor reach only the security page, not the files.
+  if (actor.kind === 'staff' && (await getFirmContext({ actor })).mustEnrollTotp) return notFound();
   const { id } = await params;
   const inline = new URL(request.url).searchParams.get('inline') === '1';
   try {
