@@ -58,6 +58,7 @@ const { getImportJob } = await import('@/lib/server/import/get-import-job');
 const { getImportProgress } = await import('@/lib/server/import/get-import-progress');
 const { validateImport } = await import('@/lib/server/import/validate-import');
 const { commitImport } = await import('@/lib/server/import/commit-import');
+const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -110,15 +111,18 @@ const auditActions = async (w: World) => (await db.auditLog.findMany({ where: { 
 async function caseWorkSnapshot(firmId: string) {
   const where = { firmId };
   const byId = { id: 'asc' } as const;
-  const [deadlines, events, notes, tasks, checklist, importJobs] = await Promise.all([
+  const [deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments] = await Promise.all([
     db.deadline.findMany({ where, orderBy: byId }),
     db.caseEvent.findMany({ where, orderBy: byId }),
     db.note.findMany({ where, orderBy: byId }),
     db.task.findMany({ where, orderBy: byId }),
     db.checklistItem.findMany({ where, orderBy: byId }),
     db.importJob.findMany({ where, orderBy: byId }),
+    db.document.findMany({ where, orderBy: byId }),
+    db.documentVersion.findMany({ where, orderBy: byId }),
+    db.caseDocument.findMany({ where, orderBy: [{ caseId: 'asc' }, { documentId: 'asc' }] }),
   ]);
-  return { deadlines, events, notes, tasks, checklist, importJobs };
+  return { deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments };
 }
 
 const IMPORT_CSV = 'First name;Last name;Nationality;Language\nNadia;Imported;MA;fr\n';
@@ -544,6 +548,8 @@ const OPERATIONS: Operation[] = [
       expect(await auditActions(w)).toEqual(['client.created', 'client.created', 'import.committed']);
     },
   },
+  // ---------- checklist and documents: support/document-operations.ts ----------
+  ...DOCUMENT_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {
