@@ -1,33 +1,17 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { createLocalStorage } from '@/lib/storage/local-storage';
-import { createS3Storage } from '@/lib/storage/s3-storage';
 import { STORAGE_KEY, type Storage } from '@/lib/storage/storage';
+import { startS3Server } from './support/s3-server';
 
 // One contract, two drivers: local disk in a temp directory, and a real S3-compatible server (s3rver)
 // on a loopback port, spoken to over HTTP by the same SDK client production uses.
-
-// s3rver ships no type declarations; this is the part of its API the test uses.
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  directory: string;
-  silent: boolean;
-  configureBuckets: { name: string }[];
-}) => S3rverServer;
-const S3rver = createRequire(import.meta.url)('s3rver') as S3rverConstructor;
 
 interface Harness {
   storage: Storage;
@@ -56,18 +40,8 @@ async function startLocal(): Promise<Harness> {
 }
 
 async function startS3(): Promise<Harness> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'sejour-storage-s3-'));
-  const server = new S3rver({ address: '127.0.0.1', port: 0, directory: dir, silent: true, configureBuckets: [{ name: 'sejour-test' }] });
-  const { port } = await server.run();
-  return {
-    // S3RVER/S3RVER is s3rver's built-in account. It checks the access key id but not V4 signatures, so
-    // this proves the wire protocol and error mapping, not our credentials handling.
-    storage: createS3Storage({ endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', bucket: 'sejour-test', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }),
-    async stop() {
-      await server.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  const { storage, stop } = await startS3Server();
+  return { storage, stop };
 }
 
 const newKey = () => `firm-${randomUUID()}/doc-${randomUUID()}/v1`;
