@@ -1,0 +1,40 @@
+import type { PgBoss } from 'pg-boss';
+import type { Db } from '@/lib/db';
+import { sendDigests } from '@/lib/server/reminder/send-digests';
+import { sweepReminders } from '@/lib/server/reminder/sweep-reminders';
+
+export const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
+
+/**
+ * The reminder sweep, every minute across all workers (pg-boss cron fires once, and the 'singleton' queue
+ * runs one sweep at a time): due reminders and digests are written to the outbox, then the outbox is drained
+ * at once rather than at the next poll. Each sweep resumes from what the database says is already written, so
+ * a worker that dies mid-sweep only delays the rest to the next minute.
+ */
+export async function registerReminderJobs(
+  boss: PgBoss,
+  deps: { db: Db; log: (message: string, extra?: Record<string, unknown>) => void; deliverNow: () => Promise<void> },
+): Promise<{ sweepNow: () => Promise<void> }> {
+  let running: Promise<void> | null = null;
+  const sweepOnce = async () => {
+    const report = await sweepReminders({ db: deps.db, log: deps.log });
+    const digests = await sendDigests({ db: deps.db });
+    if (report.found > 0 || digests.sent > 0) deps.log('reminders written', { ...report, digests: digests.sent });
+    await deps.deliverNow();
+  };
+  const sweepNow = () => {
+    running ??= sweepOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  await boss.createQueue(REMINDER_SWEEP_QUEUE, { policy: 'singleton', retryLimit: 0 });
+  await boss.schedule(REMINDER_SWEEP_QUEUE, '* * * * *', null, { tz: 'Europe/Brussels' });
+  await boss.work(REMINDER_SWEEP_QUEUE, async () => {
+    await sweepNow();
+  });
+  // What came due while no worker ran is written now, not at the next minute.
+  sweepNow().catch((error: unknown) => deps.log('reminder sweep failed', { error: error instanceof Error ? error.message : String(error) }));
+  return { sweepNow };
+}
