@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Deadline_status_dueOn_idx" ON "Deadline"("status", "dueOn");
