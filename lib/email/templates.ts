@@ -1,7 +1,13 @@
 import type { z } from 'zod';
+import ClientReminderEmail, { ZClientReminderEmailProps } from '@/emails/client-reminder';
+import DailyDigestEmail, { ZDailyDigestEmailProps } from '@/emails/daily-digest';
+import DeadlineReminderEmail, { ZDeadlineReminderEmailProps } from '@/emails/deadline-reminder';
+import DocumentRejectedEmail, { ZDocumentRejectedEmailProps } from '@/emails/document-rejected';
+import DocumentRequestedEmail, { ZDocumentRequestedEmailProps } from '@/emails/document-requested';
 import InvitationEmail, { ZInvitationEmailProps } from '@/emails/invitation';
 import MagicLinkEmail, { ZMagicLinkEmailProps } from '@/emails/magic-link';
 import PortalInvitationEmail, { ZPortalInvitationEmailProps } from '@/emails/portal-invitation';
+import StatusChangeEmail, { ZStatusChangeEmailProps } from '@/emails/status-change';
 
 // Every email the app can send: its react-email component, the schema of its props (checked before
 // anything is queued) and the catalogue key of its subject, which gets the same props as ICU values.
@@ -9,6 +15,12 @@ export const EMAIL_TEMPLATES = {
   invitation: { component: InvitationEmail, props: ZInvitationEmailProps, subjectKey: 'invitation.subject' },
   'magic-link': { component: MagicLinkEmail, props: ZMagicLinkEmailProps, subjectKey: 'magicLink.subject' },
   'portal-invitation': { component: PortalInvitationEmail, props: ZPortalInvitationEmailProps, subjectKey: 'portalInvitation.subject' },
+  'deadline-reminder': { component: DeadlineReminderEmail, props: ZDeadlineReminderEmailProps, subjectKey: 'deadlineReminder.subject' },
+  'daily-digest': { component: DailyDigestEmail, props: ZDailyDigestEmailProps, subjectKey: 'dailyDigest.subject' },
+  'client-reminder': { component: ClientReminderEmail, props: ZClientReminderEmailProps, subjectKey: 'clientReminder.subject' },
+  'status-change': { component: StatusChangeEmail, props: ZStatusChangeEmailProps, subjectKey: 'statusChange.subject' },
+  'document-requested': { component: DocumentRequestedEmail, props: ZDocumentRequestedEmailProps, subjectKey: 'documentRequested.subject' },
+  'document-rejected': { component: DocumentRejectedEmail, props: ZDocumentRejectedEmailProps, subjectKey: 'documentRejected.subject' },
 } as const;
 
 export type TemplateName = keyof typeof EMAIL_TEMPLATES;

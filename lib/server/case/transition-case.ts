@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { applyTransition } from '@/lib/rules/stage-machine';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { notifyStatusChange } from '@/lib/server/notify/notify-client';
 import { parseInput } from '@/lib/server/validate';
 import { columnsFromFacts, mergeFacts, type StoredFacts } from './case-facts';
 import { ZTransitionCase } from './case-schemas';
@@ -37,7 +38,8 @@ export async function transitionCase({ actor, input, context, asOf = brusselsDat
       include: { client: { select: { citizenship: true, birthDate: true } } },
     });
     const changes = await recomputeCaseDeadlines(tx, { ...after, facts: storedFacts }, asOf);
-    await tx.caseEvent.create({
+    const visibility = INTERNAL_TRANSITIONS.has(transition) ? 'INTERNAL' : 'CLIENT';
+    const event = await tx.caseEvent.create({
       data: {
         firmId: actor.firmId,
         caseId,
@@ -46,11 +48,12 @@ export async function transitionCase({ actor, input, context, asOf = brusselsDat
         fromStage: before.stage,
         toStage: result.stage,
         actorId: actor.userId,
-        visibility: INTERNAL_TRANSITIONS.has(transition) ? 'INTERNAL' : 'CLIENT',
+        visibility,
         note: note ?? null,
         payload: { facts: result.factsPatch as object, deadlines: changes },
       },
     });
+    if (visibility === 'CLIENT') await notifyStatusChange(tx, { firmId: actor.firmId, caseId, eventId: event.id, stage: result.stage, procedure: after.procedure, reference: after.reference });
     await recordAudit(tx, {
       firmId: actor.firmId,
       actor: { kind: 'staff', userId: actor.userId },

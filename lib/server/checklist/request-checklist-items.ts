@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { notifyDocumentsRequested } from '@/lib/server/notify/notify-client';
 import { parseInput } from '@/lib/server/validate';
 import { ZRequestChecklistItems } from './checklist-schemas';
 
@@ -24,9 +25,10 @@ export async function requestChecklistItems({ actor, input, context }: { actor: 
     if (open.length === 0) return { requested: 0 };
     const now = new Date();
     await tx.checklistItem.updateMany({ where: { id: { in: open.map((item) => item.id) }, firmId: actor.firmId, status: 'NOT_REQUESTED' }, data: { status: 'REQUESTED', requestedAt: now } });
-    await tx.caseEvent.create({
+    const event = await tx.caseEvent.create({
       data: { firmId: actor.firmId, caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: 'CLIENT', payload: { action: 'requested', items: open.map(({ id, documentKind, ruleKey, label }) => ({ id, documentKind, ruleKey, label })) } },
     });
+    await notifyDocumentsRequested(tx, { firmId: actor.firmId, caseId, eventId: event.id, items: open });
     for (const item of open) {
       await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'checklist.item_requested', entity: 'checklist', entityId: item.id, before: { status: item.status }, after: { caseId, status: 'REQUESTED' }, context });
     }

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { notifyDocumentRejected } from '@/lib/server/notify/notify-client';
 import { parseInput } from '@/lib/server/validate';
 import { ZReviewChecklistItem } from './checklist-schemas';
 
@@ -29,12 +30,13 @@ export async function reviewChecklistItem({ actor, input, context }: { actor: St
       data: { status, rejectionReason: reason, reviewedAt: now, reviewedById: actor.userId },
     });
     if (updated.count !== 1) throw new AppError('CONFLICT');
-    await tx.caseEvent.create({
+    const event = await tx.caseEvent.create({
       data: {
         firmId: actor.firmId, caseId: item.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: 'CLIENT', note: reason,
         payload: { action: status === 'APPROVED' ? 'approved' : 'rejected', checklistItemId: item.id, documentId: item.documentId, versionId: latest?.id ?? null, documentKind: item.documentKind, ruleKey: item.ruleKey, label: item.label },
       },
     });
+    if (reason) await notifyDocumentRejected(tx, { firmId: actor.firmId, caseId: item.caseId, eventId: event.id, item, reason });
     await recordAudit(tx, {
       firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'document.reviewed', entity: 'document', entityId: item.documentId, context,
       before: { status: item.status, rejectionReason: item.rejectionReason }, after: { checklistItemId: item.id, version: latest?.version ?? null, status, rejectionReason: reason },
