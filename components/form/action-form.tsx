@@ -11,11 +11,13 @@ type State = ActionResult<unknown> | null;
  * A form posting to a server action that shows the action's refusal in the reader's language: an operation's
  * own message key (`documents.review.nothingReceived`) when the catalogues have it, else the error code's.
  */
-export function ActionForm({ action, children, className = '', success, ...rest }: {
+export function ActionForm({ action, children, className = '', success, fieldMessages = 'documents.fields', ...rest }: {
   action: (state: State, form: FormData) => Promise<State>;
   children: ReactNode;
   className?: string;
   success?: string;
+  /** where the messages for field-level codes (`reasonRequired`) live in the catalogues */
+  fieldMessages?: string;
   'aria-label'?: string;
   id?: string;
 }) {
@@ -24,7 +26,7 @@ export function ActionForm({ action, children, className = '', success, ...rest 
   let error: string | null = null;
   if (state && !state.ok) {
     const fields = Object.values(state.fieldErrors ?? {}).flat();
-    const fieldKey = fields[0] ? `documents.fields.${fields[0]}` : null;
+    const fieldKey = fields[0] ? `${fieldMessages}.${fields[0]}` : null;
     error = t.has(state.userMessage) ? t(state.userMessage) : fieldKey && t.has(fieldKey) ? t(fieldKey) : t(`errors.${state.code}`);
   }
   return (

@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = {
   // A feed URL is a credential: creating or revoking one is recorded on the member (entityId = Membership id).
   'member.calendar_feed_created': 'member',
   'member.calendar_feed_revoked': 'member',
+  // How and when a member wants reminders (entityId = Membership id).
+  'member.reminder_preferences_updated': 'member',
   'export.created': 'export',
   // One entry per committed spreadsheet (entityId = ImportJob id); each client and case also has its own 'created'.
   'import.committed': 'import',
