@@ -17,6 +17,8 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     ...(can(actor.role, 'import.run') ? [{ href: '/import', label: t('import') }] : []),
     ...(can(actor.role, 'member.read') ? [{ href: '/settings/members', label: t('members') }] : []),
     ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),
+    ...(can(actor.role, 'outbox.read') ? [{ href: '/settings/outbox', label: t('outbox') }] : []),
+    { href: '/account/reminders', label: t('reminders') },
     { href: '/account/calendar', label: t('calendar') },
     { href: '/account/security', label: t('security') },
   ];

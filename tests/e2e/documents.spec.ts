@@ -65,6 +65,9 @@ test('the advisor asks for two documents, the client sends them from the portal,
   await client.getByRole('button', { name: 'Sign in' }).click();
   await expect(client).toHaveURL(/\/portal$/);
   const provide = client.getByRole('region', { name: 'What I must provide' });
+  // The request also reached the client by email, naming both documents.
+  const asked = await waitForEmail(clientEmail, /needs 2 documents from you/);
+  expect(asked.text).toContain('Proof of accommodation');
   await expect(provide.getByRole('listitem')).toHaveCount(2);
   await expect(provide).toContainText('2 documents to send.');
   await expect(provide).not.toContainText('The right visa');
@@ -93,7 +96,8 @@ test('the advisor asks for two documents, the client sends them from the portal,
   await item(page, ACCOMMODATION).getByRole('button', { name: 'Approve' }).click();
   await expect(item(page, ACCOMMODATION).getByTestId('item-status')).toHaveText('Approved');
 
-  // The client reads the reason and sends the passport again.
+  // The client reads the reason, by email and in the portal, and sends the passport again.
+  expect((await waitForEmail(clientEmail, /Document not accepted/)).text).toContain('The photo page is blurred');
   await client.reload();
   await expect(request(client, PASSPORT).getByTestId('request-status')).toHaveText('Not accepted');
   await expect(request(client, PASSPORT)).toContainText('The photo page is blurred: please scan it again, flat and in colour.');

@@ -59,6 +59,8 @@ const { getImportProgress } = await import('@/lib/server/import/get-import-progr
 const { validateImport } = await import('@/lib/server/import/validate-import');
 const { commitImport } = await import('@/lib/server/import/commit-import');
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
+const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
+const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -550,6 +552,9 @@ const OPERATIONS: Operation[] = [
   },
   // ---------- checklist and documents: support/document-operations.ts ----------
   ...DOCUMENT_OPERATIONS,
+  // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
+  ...OUTBOX_OPERATIONS,
+  ...REMINDER_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

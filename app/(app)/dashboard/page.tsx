@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { DueItemsSection } from '@/components/dashboard/due-items-section';
+import { FailedEmailsSection } from '@/components/dashboard/failed-emails-section';
 import { formatPlainDate } from '@/components/dashboard/format-plain-date';
 import { OverdueDecisionsSection } from '@/components/dashboard/overdue-decisions-section';
 import { RecentActivitySection } from '@/components/dashboard/recent-activity-section';
 import { ScopeSwitch } from '@/components/dashboard/scope-switch';
 import { StageChartSection } from '@/components/dashboard/stage-chart-section';
 import { WaitingOnClientSection } from '@/components/dashboard/waiting-on-client-section';
+import { can } from '@/lib/auth/permissions';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { ZDashboardScope } from '@/lib/server/dashboard/dashboard-scope';
 import { getDashboard } from '@/lib/server/dashboard/get-dashboard';
@@ -29,6 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-slate-600">{t('asOf', { date: formatPlainDate(format, dashboard.asOf) })}</p>
       </div>
       <DueItemsSection due={dashboard.due} />
+      <FailedEmailsSection failed={dashboard.failedEmails} canOpen={can(actor.role, 'outbox.read')} />
       <StageChartSection stages={dashboard.stages} />
       <ScopeSwitch scope={scope} />
       <div className="grid gap-6 lg:grid-cols-2">
