@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/errors';
 import { FormMessage } from './form-message';
 
@@ -9,7 +9,9 @@ type State = ActionResult<unknown> | null;
 
 /**
  * A form posting to a server action that shows the action's refusal in the reader's language: an operation's
- * own message key (`documents.review.nothingReceived`) when the catalogues have it, else the error code's.
+ * own message key (`documents.review.nothingReceived`) when the catalogues have it, else the field's or the
+ * error code's. React resets a form after every action, which would wipe what the user typed when the server
+ * refuses it, so this submits by hand and resets only after a success; while it runs, the fields are disabled.
  */
 export function ActionForm({ action, children, className = '', success, fieldMessages = 'documents.fields', ...rest }: {
   action: (state: State, form: FormData) => Promise<State>;
@@ -22,7 +24,17 @@ export function ActionForm({ action, children, className = '', success, fieldMes
   id?: string;
 }) {
   const t = useTranslations();
+  const form = useRef<HTMLFormElement>(null);
   const [state, formAction] = useActionState<State, FormData>(action, null);
+  const [pending, startTransition] = useTransition();
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
   let error: string | null = null;
   if (state && !state.ok) {
     const fields = Object.values(state.fieldErrors ?? {}).flat();
@@ -30,10 +42,12 @@ export function ActionForm({ action, children, className = '', success, fieldMes
     error = t.has(state.userMessage) ? t(state.userMessage) : fieldKey && t.has(fieldKey) ? t(fieldKey) : t(`errors.${state.code}`);
   }
   return (
-    <form action={formAction} className={className} {...rest}>
+    <form ref={form} onSubmit={submit} className={className} aria-busy={pending} {...rest}>
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {state?.ok && success ? <FormMessage tone="success">{success}</FormMessage> : null}
-      {children}
+      <fieldset disabled={pending} className="contents">
+        {children}
+      </fieldset>
     </form>
   );
 }

@@ -80,7 +80,7 @@ describe("the firm's lead times", () => {
   it('takes "open" for windows and an empty field as none', async () => {
     await updateFirmLeadTimes({ actor: a.admin.actor, input: allKinds({ RENEWAL_WINDOW: 'open, 10', CARD_EXPIRY: '' }), context: newContext() });
     const { leadTimes } = await getReminderSettings({ actor: a.admin.actor });
-    expect(leadTimes.RENEWAL_WINDOW).toEqual([10, -1]);
+    expect(leadTimes.RENEWAL_WINDOW).toEqual([-1, 10]);
     expect(leadTimes.CARD_EXPIRY).toEqual([]);
   });
 

@@ -32,12 +32,15 @@ const ZLeads = z.array(z.union([z.literal('open'), z.number().int().min(0).max(3
 /** What a firm may store: any kinds, each a list of day counts or 'open'; an empty list turns a kind's reminders off. */
 export const ZLeadSettings = z.partialRecord(z.enum(DEADLINE_KINDS), ZLeads);
 
+// A window's opening comes first, then the day counts from the furthest to the nearest, as they happen.
+const byTime = (a: number, b: number) => (a === OPENS ? -1 : b === OPENS ? 1 : b - a);
+
 export function leadTimesFrom(settings: unknown): LeadTimes {
   const parsed = ZLeadSettings.safeParse((settings as { reminders?: { leadDays?: unknown } } | null)?.reminders?.leadDays ?? {});
   if (!parsed.success) return DEFAULT_LEAD_DAYS;
   const leads = { ...DEFAULT_LEAD_DAYS } as Record<DeadlineKind, readonly number[]>;
   for (const [kind, values] of Object.entries(parsed.data) as [DeadlineKind, (number | 'open')[]][]) {
-    leads[kind] = [...new Set(values.map((value) => (value === 'open' ? OPENS : value)))].sort((a, b) => b - a);
+    leads[kind] = [...new Set(values.map((value) => (value === 'open' ? OPENS : value)))].sort(byTime);
   }
   return leads;
 }
