@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import ClientMessageEmail, { ZClientMessageEmailProps } from '@/emails/client-message';
 import ClientReminderEmail, { ZClientReminderEmailProps } from '@/emails/client-reminder';
 import DailyDigestEmail, { ZDailyDigestEmailProps } from '@/emails/daily-digest';
 import DeadlineReminderEmail, { ZDeadlineReminderEmailProps } from '@/emails/deadline-reminder';
@@ -20,6 +21,7 @@ export const EMAIL_TEMPLATES = {
   'client-reminder': { component: ClientReminderEmail, props: ZClientReminderEmailProps, subjectKey: 'clientReminder.subject' },
   'status-change': { component: StatusChangeEmail, props: ZStatusChangeEmailProps, subjectKey: 'statusChange.subject' },
   'document-requested': { component: DocumentRequestedEmail, props: ZDocumentRequestedEmailProps, subjectKey: 'documentRequested.subject' },
+  'client-message': { component: ClientMessageEmail, props: ZClientMessageEmailProps, subjectKey: 'clientMessage.subject' },
   'document-rejected': { component: DocumentRejectedEmail, props: ZDocumentRejectedEmailProps, subjectKey: 'documentRejected.subject' },
 } as const;
 

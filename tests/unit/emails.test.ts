@@ -74,6 +74,14 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
     reason: 'The certificate is not legalised. Please have it apostilled.',
     portalUrl: 'https://sejour.example/portal/documents?focus=doc-1',
   },
+  'client-message': {
+    ...firm,
+    advisorName: 'Sofie Peeters',
+    clientName: 'Amina Haddad',
+    caseReference: '2026-0001-1',
+    excerpt: 'The commune gave me an appointment on 14 December. Should I bring the original?',
+    caseUrl: 'https://sejour.example/cases/case-1',
+  },
 };
 
 /** The one link each template must carry, in HTML and in text. */
@@ -87,6 +95,7 @@ const linkField: { [N in TemplateName]: keyof TemplateProps<N> & string } = {
   'status-change': 'portalUrl',
   'document-requested': 'portalUrl',
   'document-rejected': 'portalUrl',
+  'client-message': 'caseUrl',
 };
 type DigestItem = TemplateProps<'daily-digest'>['items'][number];
 const linkOf = (template: TemplateName) => (samples[template] as Record<string, unknown>)[linkField[template]] as string;
@@ -107,7 +116,7 @@ describe.each(TEMPLATE_NAMES)('email template %s', (template) => {
     for (const part of [email.subject, email.text, email.html]) {
       // next-intl's fallback for a missing message is its dotted key; ICU leftovers would be braces.
       expect(part).not.toMatch(
-        /\bemails\.|\b(invitation|magicLink|portalInvitation|layout|common|deadlineReminder|dailyDigest|clientReminder|statusChange|documentRequested|documentRejected)\.[a-z]/,
+        /\bemails\.|\b(invitation|magicLink|portalInvitation|layout|common|deadlineReminder|dailyDigest|clientReminder|statusChange|documentRequested|documentRejected|clientMessage)\.[a-z]/,
       );
       expect(part).not.toMatch(/\{[a-zA-Z]+[,}]/);
     }
