@@ -23,6 +23,9 @@ export async function reviewChecklistItem({ actor, input, context }: { actor: St
     if (!item.documentId) throw new AppError('VALIDATION', { message: 'nothing to review', userMessage: 'documents.review.nothingReceived' });
     const latest = await tx.documentVersion.findFirst({ where: { documentId: item.documentId, firmId: actor.firmId }, orderBy: { version: 'desc' }, select: { id: true, version: true } });
     if (review.versionId && latest?.id !== review.versionId) throw new AppError('CONFLICT', { message: 'a newer version arrived', userMessage: 'documents.review.stale' });
+    // A paper the advisor filed without asking the client (an extract from the authorities) is reviewed internally:
+    // its reason may be for the file only, so neither the timeline nor an email tells the client.
+    const clientAsked = item.requestedAt !== null;
     const now = new Date();
     // Guarded on the document reviewed: a new upload in between makes this review stale instead of applying it to unseen bytes.
     const updated = await tx.checklistItem.updateMany({
@@ -32,11 +35,11 @@ export async function reviewChecklistItem({ actor, input, context }: { actor: St
     if (updated.count !== 1) throw new AppError('CONFLICT');
     const event = await tx.caseEvent.create({
       data: {
-        firmId: actor.firmId, caseId: item.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: 'CLIENT', note: reason,
+        firmId: actor.firmId, caseId: item.caseId, type: 'DOCUMENT', actorId: actor.userId, visibility: clientAsked ? 'CLIENT' : 'INTERNAL', note: reason,
         payload: { action: status === 'APPROVED' ? 'approved' : 'rejected', checklistItemId: item.id, documentId: item.documentId, versionId: latest?.id ?? null, documentKind: item.documentKind, ruleKey: item.ruleKey, label: item.label },
       },
     });
-    if (reason) await notifyDocumentRejected(tx, { firmId: actor.firmId, caseId: item.caseId, eventId: event.id, item, reason });
+    if (reason && clientAsked) await notifyDocumentRejected(tx, { firmId: actor.firmId, caseId: item.caseId, eventId: event.id, item, reason });
     await recordAudit(tx, {
       firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'document.reviewed', entity: 'document', entityId: item.documentId, context,
       before: { status: item.status, rejectionReason: item.rejectionReason }, after: { checklistItemId: item.id, version: latest?.version ?? null, status, rejectionReason: reason },
