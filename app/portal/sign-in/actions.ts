@@ -6,7 +6,7 @@ import { requestMagicLink } from '@/lib/auth/magic-link';
 import { isAppError } from '@/lib/errors';
 import { requestContext } from '@/lib/server/request-context';
 
-export type MagicLinkState = { sent?: boolean; error?: 'rate_limited' | 'invalid_email' | 'link_invalid' };
+export type MagicLinkState = { sent?: boolean; signedIn?: boolean; error?: 'rate_limited' | 'invalid_email' | 'link_invalid' };
 
 export async function askForMagicLink(_prev: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const email = String(form.get('email') ?? '').trim();
@@ -23,8 +23,10 @@ export async function askForMagicLink(_prev: MagicLinkState, form: FormData): Pr
 
 export async function redeemLink(_prev: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   try {
-    await signIn('magic-link', { token: String(form.get('token') ?? ''), redirectTo: '/portal' });
-    return {};
+    // No redirect from here: Next would render the landing route inside this action's response, and the language
+    // cookie that route sets would be lost. The form navigates there itself, as a real page load.
+    await signIn('magic-link', { token: String(form.get('token') ?? ''), redirect: false });
+    return { signedIn: true };
   } catch (error) {
     if (error instanceof AuthError) return { error: 'link_invalid' };
     throw error;

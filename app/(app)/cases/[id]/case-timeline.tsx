@@ -14,6 +14,7 @@ export async function CaseTimeline({ events, locale }: { events: Event[]; locale
     if (event.type === 'FACTS_CHANGED') return t('factsChanged');
     if (event.type === 'NOTE') return t('noteAdded');
     if (event.type === 'TASK') return (event.payload as { action?: string } | null)?.action === 'completed' ? t('taskCompleted') : t('taskAdded');
+    if (event.type === 'MESSAGE') return t('clientMessage');
     if (event.type === 'DOCUMENT') {
       const action = (event.payload as { action?: string } | null)?.action;
       if (action === 'uploaded' || action === 'requested' || action === 'approved' || action === 'rejected' || action === 'attached') return td(`event.${action}`);

@@ -45,6 +45,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     throw error;
   });
   const t = await getTranslations('caseView');
+  const tp = await getTranslations('portalCase.advisorView');
   const locale = (await getLocale()) as AppLocale;
   const today = brusselsDate();
   const [tasks, assignees] = await Promise.all([listCaseTasks({ actor, input: { caseId: kase.id } }), listTaskAssignees({ actor })]);
@@ -105,7 +106,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
             <NoteForm caseId={kase.id} />
             <ul className="space-y-2 text-sm">
               {kase.notes.map((note) => (
-                <li key={note.id} className="rounded-md bg-slate-50 p-3">
+                <li key={note.id} data-testid={note.fromClient ? 'note-from-client' : undefined} className={`rounded-md p-3 ${note.fromClient ? 'border border-sky-200 bg-sky-50' : 'bg-slate-50'}`}>
+                  {note.fromClient ? <p className="mb-1 text-xs font-semibold text-sky-900">{tp('fromClient')}</p> : null}
                   <p className="whitespace-pre-wrap">{note.body}</p>
                   <p className="mt-1 text-xs text-slate-600">{note.author?.name ?? ''} · {note.visibility === 'CLIENT' ? t('clientVisible') : t('internalOnly')}</p>
                 </li>
