@@ -4,11 +4,14 @@ import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render-email';
 import { ruleLabel } from '@/lib/rules/labels';
-import { findDueReminders, type DueReminder } from './find-due-reminders';
+import { findDueReminders, type DueReminder, type DueReminderCursor } from './find-due-reminders';
 import { OPENS } from './lead-times';
 import { daysBetween, reminderDay, reminderInstant } from './reminder-day';
 
 export type SweepReport = { day: string; found: number; queued: number; skipped: number; batches: number };
+
+/** Reminders rendered and written per transaction when the caller does not say. */
+export const SWEEP_BATCH_SIZE = 500;
 
 const outboxKey = (r: Pick<DueReminder, 'deadlineId' | 'recipientKey' | 'lead'>) => `reminder:${r.deadlineId}:${r.recipientKey}:${r.lead}`;
 
@@ -37,14 +40,21 @@ async function render(r: DueReminder, day: string): Promise<RenderedEmail> {
   });
 }
 
+// Timestamps as Prisma writes them into timestamp(3) columns: the UTC wall time.
+const utc = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
+
 /**
  * Writes every reminder now due to the outbox, once: in batches of `batchSize`, each batch in one transaction
  * that inserts the outbox rows and their Reminder rows together. A worker killed between batches (or inside
  * one) leaves each reminder either fully written or not at all, and the next sweep picks up exactly the rest;
  * two sweeps at once are kept apart by the unique keys (ON CONFLICT DO NOTHING), never by luck.
  * A reminder that cannot be rendered (a bad address in the data) is recorded as SKIPPED so it cannot block the rest.
+ *
+ * After a full batch the next query starts past its last row (everything before it is now written), so each
+ * query reads one batch of deadlines, not every due one again. The sweep ends as it always did: when a query
+ * from the start of the list finds fewer than `batchSize` reminders still to write.
  */
-export async function sweepReminders({ db, now = new Date(), batchSize = 500, log = () => {} }: {
+export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_BATCH_SIZE, log = () => {} }: {
   db: Db;
   now?: Date;
   batchSize?: number;
@@ -52,35 +62,60 @@ export async function sweepReminders({ db, now = new Date(), batchSize = 500, lo
 }): Promise<SweepReport> {
   const day = reminderDay(now);
   const report: SweepReport = { day, found: 0, queued: 0, skipped: 0, batches: 0 };
+  let after: DueReminderCursor | null = null;
   for (;;) {
-    const due = await findDueReminders(db, { day, limit: batchSize });
-    if (due.length === 0) break;
-    report.found += due.length;
-    report.batches += 1;
-    const rendered = await Promise.all(due.map((r) => render(r, day).then((email) => ({ r, email }), (error: unknown) => ({ r, error }))));
-    const written = await db.$transaction(async (tx) => {
-      const emails = rendered.flatMap((item) => ('email' in item ? [{ ...item, key: outboxKey(item.r) }] : []));
-      await tx.emailOutbox.createMany({
-        data: emails.map(({ r, email, key }) => ({ id: randomUUID(), key, firmId: r.firmId, template: r.audience === 'CLIENT' ? 'client-reminder' : 'deadline-reminder', locale: r.locale, toEmail: r.email, responsibleUserId: r.advisorId, ...email })),
-        skipDuplicates: true,
-      });
-      // Another sweep may have written some of these keys first: link each reminder to the row that exists.
-      const ids = new Map((await tx.emailOutbox.findMany({ where: { key: { in: emails.map((e) => e.key) } }, select: { id: true, key: true } })).map((row) => [row.key, row.id]));
-      const rows = rendered.map((item) => {
-        const onDay = item.r.lead === OPENS ? fromDbDate(item.r.opensOn!) : addDaysPlain(fromDbDate(item.r.dueOn), -item.r.lead);
-        const outboxId = 'email' in item ? (ids.get(outboxKey(item.r)) ?? null) : null;
-        return {
-          firmId: item.r.firmId, deadlineId: item.r.deadlineId, recipientKey: item.r.recipientKey, recipientUserId: item.r.recipientUserId, recipientEmail: item.r.email,
-          leadDays: item.r.lead, dueAt: reminderInstant(onDay), status: outboxId ? ('QUEUED' as const) : ('SKIPPED' as const), outboxId,
-        };
-      });
-      const inserted = await tx.reminder.createMany({ data: rows, skipDuplicates: true });
-      return { inserted: inserted.count, skipped: rows.filter((row) => row.status === 'SKIPPED').length };
-    });
-    report.queued += written.inserted - written.skipped;
-    report.skipped += written.skipped;
-    for (const item of rendered) if ('error' in item) log('reminder not rendered', { deadlineId: item.r.deadlineId, recipientKey: item.r.recipientKey, error: String(item.error) });
-    if (due.length < batchSize) break;
+    const due = await findDueReminders(db, { day, limit: batchSize, after });
+    if (due.length > 0) {
+      report.found += due.length;
+      report.batches += 1;
+      await writeBatch(db, due, day, report, log);
+    }
+    if (due.length === batchSize) after = due.at(-1)!;
+    else if (after) after = null; // the last look starts from the top, in case something came due behind us
+    else break;
   }
   return report;
+}
+
+async function writeBatch(db: Db, due: DueReminder[], day: string, report: SweepReport, log: (message: string, extra?: Record<string, unknown>) => void) {
+  const rendered = await Promise.all(due.map((r) => render(r, day).then((email) => ({ r, email }), (error: unknown) => ({ r, error }))));
+  const at = utc(new Date());
+  const written = await db.$transaction(async (tx) => {
+    const emails = rendered.flatMap((item) => ('email' in item ? [{ ...item, key: outboxKey(item.r) }] : []));
+    const keys = emails.map((e) => e.key);
+    // One statement of arrays rather than a row of parameters per email: the HTML is most of what is sent.
+    if (emails.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "EmailOutbox" ("id", "key", "firmId", "template", "locale", "toEmail", "responsibleUserId", "subject", "html", "text", "nextAttemptAt", "createdAt")
+        SELECT o.*, ${at}::timestamp(3), ${at}::timestamp(3)
+        FROM unnest(
+          ${emails.map(() => randomUUID())}::text[], ${keys}::text[], ${emails.map((e) => e.r.firmId)}::text[],
+          ${emails.map((e) => (e.r.audience === 'CLIENT' ? 'client-reminder' : 'deadline-reminder'))}::text[], ${emails.map((e) => e.r.locale)}::"Locale"[],
+          ${emails.map((e) => e.r.email)}::text[], ${emails.map((e) => e.r.advisorId)}::text[], ${emails.map((e) => e.email.subject)}::text[],
+          ${emails.map((e) => e.email.html)}::text[], ${emails.map((e) => e.email.text)}::text[]
+        ) AS o
+        ON CONFLICT DO NOTHING`;
+    }
+    // Another sweep may have written some of these keys first: link each reminder to the row that exists.
+    const ids = new Map((await tx.emailOutbox.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } })).map((row) => [row.key, row.id]));
+    const rows = rendered.map((item) => {
+      const onDay = item.r.lead === OPENS ? fromDbDate(item.r.opensOn!) : addDaysPlain(fromDbDate(item.r.dueOn), -item.r.lead);
+      const outboxId = 'email' in item ? (ids.get(outboxKey(item.r)) ?? null) : null;
+      return { r: item.r, dueAt: utc(reminderInstant(onDay)), status: outboxId ? ('QUEUED' as const) : ('SKIPPED' as const), outboxId };
+    });
+    const inserted = await tx.$executeRaw`
+      INSERT INTO "Reminder" ("id", "firmId", "deadlineId", "recipientKey", "recipientUserId", "recipientEmail", "leadDays", "dueAt", "status", "outboxId", "createdAt", "updatedAt")
+      SELECT x.*, ${at}::timestamp(3), ${at}::timestamp(3)
+      FROM unnest(
+        ${rows.map(() => randomUUID())}::text[], ${rows.map((row) => row.r.firmId)}::text[], ${rows.map((row) => row.r.deadlineId)}::text[],
+        ${rows.map((row) => row.r.recipientKey)}::text[], ${rows.map((row) => row.r.recipientUserId)}::text[], ${rows.map((row) => row.r.email)}::text[],
+        ${rows.map((row) => row.r.lead)}::int[], ${rows.map((row) => row.dueAt)}::timestamp(3)[], ${rows.map((row) => row.status)}::"ReminderStatus"[],
+        ${rows.map((row) => row.outboxId)}::text[]
+      ) AS x
+      ON CONFLICT DO NOTHING`;
+    return { inserted, skipped: rows.filter((row) => row.status === 'SKIPPED').length };
+  });
+  report.queued += written.inserted - written.skipped;
+  report.skipped += written.skipped;
+  for (const item of rendered) if ('error' in item) log('reminder not rendered', { deadlineId: item.r.deadlineId, recipientKey: item.r.recipientKey, error: String(item.error) });
 }
