@@ -6,7 +6,8 @@ import { useTransition } from 'react';
 import { LOCALES } from '@/lib/i18n/config';
 import { setLocale } from '@/lib/i18n/set-locale';
 
-export function LanguageSwitcher({ current }: { current: string }) {
+/** `large` gives the select a thumb-sized target (44 px), for the portal on a phone. */
+export function LanguageSwitcher({ current, large = false }: { current: string; large?: boolean }) {
   const t = useTranslations('language');
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -23,7 +24,7 @@ export function LanguageSwitcher({ current }: { current: string }) {
             router.refresh();
           });
         }}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+        className={`rounded-md border border-slate-300 bg-white px-2 text-sm ${large ? 'min-h-11 px-3' : 'py-1'}`}
       >
         {LOCALES.map((locale) => (
           <option key={locale} value={locale} lang={locale}>

@@ -61,6 +61,7 @@ const { commitImport } = await import('@/lib/server/import/commit-import');
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
+const { FAMILY_OPERATIONS } = await import('./support/family-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -555,6 +556,8 @@ const OPERATIONS: Operation[] = [
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
   ...OUTBOX_OPERATIONS,
   ...REMINDER_OPERATIONS,
+  // ---------- family links: support/family-operations.ts ----------
+  ...FAMILY_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

@@ -33,7 +33,7 @@ export async function PortalShell({ firmName, userLabel, signOut, children }: { 
           <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
             <span className="min-w-0 break-words text-slate-600">{userLabel}</span>
             <div className="flex flex-wrap items-center gap-3">
-              <LanguageSwitcher current={locale} />
+              <LanguageSwitcher current={locale} large />
               <form action={signOut}>
                 <button type="submit" className="min-h-11 rounded-md border border-slate-300 px-4 text-slate-700 hover:bg-slate-100">
                   {t('signOut')}

@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = {
   'client.deleted': 'client',
   // Recorded on the client (entityId = Client id) so it shows in that client's history.
   'client.portal_invited': 'client',
+  // Family links are recorded on the client whose file holds the link (entityId = Client id).
+  'client.family_linked': 'client',
+  'client.family_link_updated': 'client',
+  'client.family_unlinked': 'client',
   'case.created': 'case',
   'case.updated': 'case',
   'case.transitioned': 'case',

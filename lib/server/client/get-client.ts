@@ -12,8 +12,8 @@ export async function getClient({ actor, clientId }: { actor: StaffActor; client
       cases: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, reference: true, procedure: true, stage: true, nextDeadlineOn: true, nextDeadlineKind: true, assignedTo: { select: { name: true } } } },
       documents: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, title: true, kind: true, expiresOn: true } },
       notes: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, take: 20, select: { id: true, body: true, visibility: true, fromClient: true, createdAt: true, author: { select: { name: true } } } },
-      links: { select: { relation: true, visibleInPortal: true, related: { select: { id: true, firstName: true, lastName: true, fileNumber: true } } } },
-      linkedFrom: { select: { relation: true, client: { select: { id: true, firstName: true, lastName: true, fileNumber: true } } } },
+      links: { where: { related: { deletedAt: null } }, orderBy: { createdAt: 'asc' }, select: { id: true, relation: true, visibleInPortal: true, related: { select: { id: true, firstName: true, lastName: true, fileNumber: true } } } },
+      linkedFrom: { where: { client: { deletedAt: null } }, orderBy: { createdAt: 'asc' }, select: { id: true, relation: true, client: { select: { id: true, firstName: true, lastName: true, fileNumber: true } } } },
       portalUser: { select: { email: true, emailVerified: true } },
     },
   });

@@ -16,7 +16,7 @@ export async function getPortalOverview({ actor }: { actor: ClientActor }) {
       lastName: true,
       language: true,
       firm: { select: { name: true } },
-      links: { where: { visibleInPortal: true, related: { deletedAt: null } }, select: { relation: true, related: { select: { firstName: true, lastName: true } } } },
+      links: { where: { visibleInPortal: true, related: { deletedAt: null } }, orderBy: { createdAt: 'asc' }, select: { relation: true, related: { select: { firstName: true, lastName: true } } } },
       cases: {
         where: { deletedAt: null },
         orderBy: { createdAt: 'desc' },

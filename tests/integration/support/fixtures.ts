@@ -148,11 +148,12 @@ export async function firmSnapshot(firmId: string) {
   const db = await database();
   const where = { firmId };
   const byId = { id: 'asc' } as const;
-  const [firm, memberships, invitations, clients, cases, sessions, outbox, audit] = await Promise.all([
+  const [firm, memberships, invitations, clients, familyLinks, cases, sessions, outbox, audit] = await Promise.all([
     db.firm.findUniqueOrThrow({ where: { id: firmId } }),
     db.membership.findMany({ where, orderBy: byId }),
     db.invitation.findMany({ where, orderBy: byId }),
     db.client.findMany({ where, orderBy: byId }),
+    db.familyLink.findMany({ where, orderBy: byId }),
     db.case.findMany({ where, orderBy: byId }),
     db.session.findMany({ where, orderBy: byId }),
     db.emailOutbox.findMany({ where, orderBy: byId }),
@@ -163,7 +164,7 @@ export async function firmSnapshot(firmId: string) {
   const emails = [...users.map((u) => u.email), ...clients.map((c) => c.email?.toLowerCase()).filter((e): e is string => Boolean(e))];
   const tokens = await db.verificationToken.findMany({ where: { identifier: { in: emails } }, orderBy: { token: 'asc' } });
   const usersByEmail = await db.user.findMany({ where: { email: { in: emails } }, select: { id: true }, orderBy: byId });
-  return { firm, memberships, invitations, clients, cases, sessions, outbox, audit, users, usersByEmail, tokens };
+  return { firm, memberships, invitations, clients, familyLinks, cases, sessions, outbox, audit, users, usersByEmail, tokens };
 }
 
 /** Row counts of the tables any operation under test writes to, across every firm. */

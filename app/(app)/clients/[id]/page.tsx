@@ -9,6 +9,7 @@ import { isAppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { getClient } from '@/lib/server/client/get-client';
+import { FamilySection } from './family-section';
 import { PortalAccessForm } from './portal-access-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,9 +26,10 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-export default async function ClientPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ClientPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ family?: string }> }) {
   const actor = await requireWorkingStaff();
   const { id } = await params;
+  const { family: familySearch = '' } = await searchParams;
   const client = await getClient({ actor, clientId: id }).catch((error: unknown) => {
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
@@ -36,10 +38,6 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
   const format = await getFormatter();
   const locale = (await getLocale()) as AppLocale;
   const day = (date: Date) => format.dateTime(new Date(`${fromDbDate(date)}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
-  const family = [
-    ...client.links.map((link) => ({ relation: link.relation, person: link.related })),
-    ...client.linkedFrom.map((link) => ({ relation: link.relation, person: link.client })),
-  ];
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -108,15 +106,7 @@ export default async function ClientPage({ params }: { params: Promise<{ id: str
             </dl>
           </Section>
           <Section title={t('family')}>
-            {family.length === 0 ? <p className="text-sm text-slate-600">—</p> : (
-              <ul className="text-sm">
-                {family.map(({ relation, person }) => (
-                  <li key={person.id}>
-                    {t(`relation.${relation}`)}: <Link href={`/clients/${person.id}`} className="text-brand-700 hover:underline">{person.lastName}, {person.firstName}</Link> ({person.fileNumber})
-                  </li>
-                ))}
-              </ul>
-            )}
+            <FamilySection actor={actor} client={client} search={typeof familySearch === 'string' ? familySearch : ''} />
           </Section>
           <Section title={t('portalAccess')}>
             <p className="text-sm text-slate-700">{client.portalUser ? t('portalActive', { email: client.portalUser.email }) : t('portalNone')}</p>
