@@ -35,6 +35,11 @@ type Outcome = { ok: true; providerMessageId: string } | { ok: false; permanent:
  * with FOR UPDATE SKIP LOCKED and a lease (lockedUntil), so each claim goes to one worker, and a worker
  * that dies mid-batch only delays its rows until the lease runs out. Every attempt is recorded, and a
  * row is SENT only when the SMTP server accepted it.
+ *
+ * The messages the server accepted are recorded together when the batch's sends are done (one transaction
+ * for the batch instead of one per message, which is what lets a worker keep up with a large sweep). A
+ * worker killed in between resends those messages when the lease runs out, with the same Message-ID; the
+ * window is one batch. A refused message is recorded at once, on its own.
  */
 export async function deliverDueEmails(options: DeliverOptions): Promise<DeliveryReport> {
   const clock = options.now ? () => options.now as Date : () => new Date();
@@ -42,12 +47,26 @@ export async function deliverDueEmails(options: DeliverOptions): Promise<Deliver
   const claimed = await claimDueEmails(options.db, clock(), options.lockMs ?? DEFAULT_LOCK_MS, options.batchSize ?? 50);
   const report: DeliveryReport = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, lostClaims: 0 };
 
-  await forEachConcurrently(claimed, options.concurrency ?? 5, async (email) => {
-    const outcome: Outcome = options.transport ? await send(options.transport, from, email) : { ok: true, providerMessageId: OUTBOX_ONLY };
-    const result = await recordOutcome(options.db, email, outcome, clock());
-    if (result === 'lost') report.lostClaims += 1;
-    else report[result] += 1;
-  });
+  const accepted: { email: ClaimedEmail; providerMessageId: string }[] = [];
+  try {
+    await forEachConcurrently(claimed, options.concurrency ?? 5, async (email) => {
+      const outcome: Outcome = options.transport ? await send(options.transport, from, email) : { ok: true, providerMessageId: OUTBOX_ONLY };
+      if (outcome.ok) {
+        accepted.push({ email, providerMessageId: outcome.providerMessageId });
+        return;
+      }
+      const result = await recordFailure(options.db, email, outcome, clock());
+      if (result === 'lost') report.lostClaims += 1;
+      else report[result] += 1;
+    });
+  } finally {
+    // Even when recording a failure threw, what the server accepted is recorded.
+    if (accepted.length > 0) {
+      const recorded = await recordAccepted(options.db, accepted, clock());
+      report.sent += recorded;
+      report.lostClaims += accepted.length - recorded;
+    }
+  }
   return report;
 }
 
@@ -92,13 +111,26 @@ async function send(transport: Pick<MailTransport, 'sendMail'>, from: string, em
   }
 }
 
-async function recordOutcome(db: Db, email: ClaimedEmail, outcome: Outcome, now: Date): Promise<'sent' | 'retrying' | 'failed' | 'lost'> {
-  let result: 'sent' | 'retrying' | 'failed';
+/** Records the accepted messages of a batch: one attempt each, and SENT for the rows whose claim is still ours. */
+async function recordAccepted(db: Db, accepted: { email: ClaimedEmail; providerMessageId: string }[], now: Date): Promise<number> {
+  const [, updated] = await db.$transaction([
+    db.emailAttempt.createMany({ data: accepted.map(({ email, providerMessageId }) => ({ outboxId: email.id, at: now, ok: true, providerMessageId })) }),
+    // Only while the claim is still ours (same attempt number, still SENDING): if the lease ran out and
+    // another worker took the row, its result is the one that counts.
+    db.$executeRaw`
+      UPDATE "EmailOutbox" AS o
+      SET "status" = 'SENT', "sentAt" = ${now}, "providerMessageId" = v."providerMessageId", "lockedUntil" = NULL, "lastError" = NULL
+      FROM unnest(${accepted.map((a) => a.email.id)}::text[], ${accepted.map((a) => a.email.attempts)}::int[], ${accepted.map((a) => a.providerMessageId)}::text[])
+        AS v("id", "attempts", "providerMessageId")
+      WHERE o."id" = v."id" AND o."status" = 'SENDING' AND o."attempts" = v."attempts"`,
+  ]);
+  return updated;
+}
+
+async function recordFailure(db: Db, email: ClaimedEmail, outcome: Extract<Outcome, { ok: false }>, now: Date): Promise<'retrying' | 'failed' | 'lost'> {
+  let result: 'retrying' | 'failed';
   let data: Prisma.EmailOutboxUpdateManyMutationInput;
-  if (outcome.ok) {
-    result = 'sent';
-    data = { status: 'SENT', sentAt: now, providerMessageId: outcome.providerMessageId, lockedUntil: null, lastError: null };
-  } else if (outcome.permanent) {
+  if (outcome.permanent) {
     result = 'failed';
     data = { status: 'FAILED', permanentFailure: true, lockedUntil: null, lastError: outcome.message };
   } else {
@@ -110,11 +142,7 @@ async function recordOutcome(db: Db, email: ClaimedEmail, outcome: Outcome, now:
   }
   const [, update] = await db.$transaction([
     // The attempt happened whatever becomes of the row, so it is logged unconditionally.
-    db.emailAttempt.create({
-      data: { outboxId: email.id, at: now, ok: outcome.ok, providerMessageId: outcome.ok ? outcome.providerMessageId : null, error: outcome.ok ? null : outcome.message },
-    }),
-    // Only while the claim is still ours (same attempt number, still SENDING): if the lease ran out and
-    // another worker took the row, its result is the one that counts.
+    db.emailAttempt.create({ data: { outboxId: email.id, at: now, ok: false, providerMessageId: null, error: outcome.message } }),
     db.emailOutbox.updateMany({ where: { id: email.id, status: 'SENDING', attempts: email.attempts }, data }),
   ]);
   return update.count === 1 ? result : 'lost';

@@ -11,7 +11,7 @@ import { daysBetween, reminderDay, reminderInstant } from './reminder-day';
 export type SweepReport = { day: string; found: number; queued: number; skipped: number; batches: number };
 
 /** Reminders rendered and written per transaction when the caller does not say. */
-export const SWEEP_BATCH_SIZE = 500;
+export const SWEEP_BATCH_SIZE = 100;
 
 const outboxKey = (r: Pick<DueReminder, 'deadlineId' | 'recipientKey' | 'lead'>) => `reminder:${r.deadlineId}:${r.recipientKey}:${r.lead}`;
 
@@ -50,9 +50,11 @@ const utc = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', ''
  * two sweeps at once are kept apart by the unique keys (ON CONFLICT DO NOTHING), never by luck.
  * A reminder that cannot be rendered (a bad address in the data) is recorded as SKIPPED so it cannot block the rest.
  *
- * After a full batch the next query starts past its last row (everything before it is now written), so each
- * query reads one batch of deadlines, not every due one again. The sweep ends as it always did: when a query
- * from the start of the list finds fewer than `batchSize` reminders still to write.
+ * After a full batch the next query starts past its last row (everything before it is being written), so each
+ * query reads one batch of deadlines, not every due one again; it runs, and the next batch is rendered, while
+ * the previous batch is written (batches are still written one after the other, in order). The sweep ends as it
+ * always did: when a query from the start of the list, run once every write is done, finds fewer than
+ * `batchSize` reminders still to write.
  */
 export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_BATCH_SIZE, log = () => {} }: {
   db: Db;
@@ -63,22 +65,39 @@ export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_B
   const day = reminderDay(now);
   const report: SweepReport = { day, found: 0, queued: 0, skipped: 0, batches: 0 };
   let after: DueReminderCursor | null = null;
-  for (;;) {
-    const due = await findDueReminders(db, { day, limit: batchSize, after });
-    if (due.length > 0) {
-      report.found += due.length;
-      report.batches += 1;
-      await writeBatch(db, due, day, report, log);
+  let writing: Promise<void> | null = null;
+  try {
+    for (;;) {
+      const due = await findDueReminders(db, { day, limit: batchSize, after });
+      const rendered = await Promise.all(due.map((r) => render(r, day).then((email) => ({ r, email }), (error: unknown) => ({ r, error }))));
+      await writing;
+      writing = null;
+      if (due.length > 0) {
+        report.found += due.length;
+        report.batches += 1;
+        writing = writeBatch(db, rendered, report, log);
+        // Awaited at the next turn or below; until then a failure must not count as unhandled.
+        writing.catch(() => {});
+      }
+      if (due.length === batchSize) {
+        after = due.at(-1)!;
+        continue;
+      }
+      await writing;
+      writing = null;
+      if (!after) break;
+      after = null; // the last look starts from the top, in case something came due behind us
     }
-    if (due.length === batchSize) after = due.at(-1)!;
-    else if (after) after = null; // the last look starts from the top, in case something came due behind us
-    else break;
+  } finally {
+    // A failed query or render must not leave a batch being written behind the caller's back.
+    await writing?.catch(() => {});
   }
   return report;
 }
 
-async function writeBatch(db: Db, due: DueReminder[], day: string, report: SweepReport, log: (message: string, extra?: Record<string, unknown>) => void) {
-  const rendered = await Promise.all(due.map((r) => render(r, day).then((email) => ({ r, email }), (error: unknown) => ({ r, error }))));
+type Rendered = { r: DueReminder; email: RenderedEmail } | { r: DueReminder; error: unknown };
+
+async function writeBatch(db: Db, rendered: Rendered[], report: SweepReport, log: (message: string, extra?: Record<string, unknown>) => void) {
   const at = utc(new Date());
   const written = await db.$transaction(async (tx) => {
     const emails = rendered.flatMap((item) => ('email' in item ? [{ ...item, key: outboxKey(item.r) }] : []));
