@@ -25,6 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import type { Db } from '../lib/db';
+import type { createMailTransport as CreateMailTransport } from '../lib/email/transport';
 import type { DueReminder } from '../lib/server/reminder/find-due-reminders';
 
 const { values: flags } = parseArgs({
@@ -64,6 +66,8 @@ type WorkerResult = {
   sweepQueryMs: number[];
   floorMismatch: string | null;
   delivery: { seconds: number; calls: number; claimed: number; sent: number; retrying: number; failed: number; lostClaims: number };
+  /** the same messages (a sample) sent by the same transport with no database around it */
+  smtpFloor: { sent: number; seconds: number } | null;
   memory: { rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; sweepRssMb: number; sweepHeapUsedMb: number; startRssMb: number };
   nodeOptions: string;
   /** the kernel's high-water mark of the worker's resident memory (VmHWM), read just before it exits */
@@ -349,6 +353,10 @@ async function runWorker(config: Config): Promise<WorkerResult> {
   }
   const { report, seconds: sweepSeconds } = sweepResult;
   transport.close();
+
+  // (d) The delivery's floor: a sample of the same messages through the same transport, to the same sink, the
+  // same number in flight, with no database: what nodemailer and the sink cost on this machine by themselves.
+  const smtpFloor = config.sweepOnly ? null : await sendWithoutDatabase(db, config, createMailTransport);
   await db.$disconnect();
   clearInterval(sampler);
   sample();
@@ -360,12 +368,45 @@ async function runWorker(config: Config): Promise<WorkerResult> {
     sweepQueryMs,
     floorMismatch,
     delivery,
+    smtpFloor,
     memory: { ...peak, startRssMb },
     nodeOptions: [
       ...process.execArgv.filter((arg) => arg.startsWith('--max') || arg.startsWith('--optimize')),
       ...(process.env.MALLOC_ARENA_MAX ? [`MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX}`] : []),
     ].join(' '),
   };
+}
+
+const SMTP_FLOOR_SAMPLE = 5_000;
+
+async function sendWithoutDatabase(db: Db, config: Config, createMailTransport: typeof CreateMailTransport) {
+  const transport = createMailTransport(config.smtpUrl)!;
+  const from = 'Sejour <no-reply@sejour.local>';
+  // deliverDueEmails' default, unless --concurrency says otherwise
+  const inFlight = config.concurrency ?? 10;
+  const select = { id: true, toEmail: true, subject: true, html: true, text: true } as const;
+  let sent = 0;
+  let seconds = 0;
+  // Read a page at a time, outside the timing, so the sample does not grow the worker's memory.
+  for (let after: string | undefined; sent < SMTP_FLOOR_SAMPLE; ) {
+    const rows = await db.emailOutbox.findMany({ where: after ? { id: { gt: after } } : {}, orderBy: { id: 'asc' }, take: 500, select });
+    if (rows.length === 0) break;
+    after = rows.at(-1)!.id;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: inFlight }, async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          await transport.sendMail({ from, to: row.toEmail, subject: row.subject, html: row.html, text: row.text, messageId: `<floor-${row.id}@sejour.local>` });
+        }
+      }),
+    );
+    seconds += (performance.now() - started) / 1000;
+    sent += rows.length;
+  }
+  transport.close();
+  return { sent, seconds };
 }
 
 // ---------- the benchmark ----------
@@ -468,6 +509,12 @@ async function runBench(): Promise<number> {
     if (!config.sweepOnly) {
       console.log(`${config.sequential ? 'delivery (SMTP to the sink)   ' : 'delivery, to the last send    '} ${delivery.seconds.toFixed(1).padStart(8)}   ${rate(delivery.seconds)}   (${delivery.calls} deliverDueEmails calls)`);
       console.log(`end to end                     ${total.toFixed(1).padStart(8)}   ${rate(total)}`);
+      const floor = result.smtpFloor;
+      if (floor) {
+        const floorRate = floor.sent / floor.seconds;
+        const deliveryRate = reminders / delivery.seconds;
+        console.log(`SMTP floor, no database        ${floor.seconds.toFixed(1).padStart(8)}   ${n(floorRate).padStart(7)}   (${n(floor.sent)} of the same messages, same transport and sink; delivery at ${(deliveryRate / floorRate * 100).toFixed(0)}% of it)`);
+      }
     }
     console.log('');
     const inSweep = stats(result.sweepQueryMs.slice(0, -1));
@@ -478,13 +525,13 @@ async function runBench(): Promise<number> {
       `worker memory: ${result.memory.startRssMb.toFixed(0)} MB RSS once loaded; peak RSS ${rssMb.toFixed(0)} MB (kernel high-water mark ${result.hwmMb?.toFixed(0) ?? '?'} MB; ${result.memory.sweepRssMb.toFixed(0)} MB by the end of the sweep); ` +
         `heap used peak ${result.memory.heapUsedMb.toFixed(0)} MB (${result.memory.sweepHeapUsedMb.toFixed(0)} MB in the sweep); external + array buffers peak ${result.memory.externalMb.toFixed(0)} MB`,
     );
-    console.log(`counts: ${n(counts!.reminders)} Reminder rows (${n(counts!.queued)} QUEUED), ${n(counts!.sent)} of ${n(counts!.outbox)} outbox rows SENT, ${n(counts!.attempts)} attempts, ${n(received.messages)} messages received by the sink (${(received.bytes / 1048576).toFixed(0)} MB)`);
+    console.log(`counts: ${n(counts!.reminders)} Reminder rows (${n(counts!.queued)} QUEUED), ${n(counts!.sent)} of ${n(counts!.outbox)} outbox rows SENT, ${n(counts!.attempts)} attempts, ${n(received.messages - (result.smtpFloor?.sent ?? 0))} messages received by the sink (${(received.bytes / 1048576).toFixed(0)} MB with the floor's ${n(result.smtpFloor?.sent ?? 0)})`);
     const problems = [
       counts!.reminders !== reminders && `${counts!.reminders} Reminder rows`,
       counts!.queued !== reminders && `${counts!.queued} QUEUED reminders`,
       counts!.outbox !== reminders && `${counts!.outbox} outbox rows`,
       !config.sweepOnly && counts!.sent !== reminders && `${counts!.sent} outbox rows SENT`,
-      !config.sweepOnly && received.messages !== reminders && `${received.messages} messages received`,
+      !config.sweepOnly && received.messages !== reminders + (result.smtpFloor?.sent ?? 0) && `${received.messages - (result.smtpFloor?.sent ?? 0)} messages received`,
       sweep.found !== reminders && `the sweep found ${sweep.found}`,
       result.floorMismatch,
     ].filter(Boolean);

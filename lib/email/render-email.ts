@@ -17,10 +17,17 @@ type AnyTemplateProps = Record<string, unknown> & { locale: AppLocale };
  * render of its own). The reminder templates, sent by the thousand, are rendered through a cached skeleton
  * (see `SLOTS` below): the same bytes as a full render, without React for every email.
  */
-export async function renderEmail<N extends TemplateName>(input: { template: N; locale: AppLocale; props: TemplateProps<N> }): Promise<RenderedEmail> {
+export async function renderEmail<N extends TemplateName>(input: {
+  template: N;
+  locale: AppLocale;
+  props: TemplateProps<N>;
+  /** false: a full React render, never a skeleton (what the skeletons are checked against) */
+  skeleton?: boolean;
+}): Promise<RenderedEmail> {
   const entry = EMAIL_TEMPLATES[input.template];
   const props: Record<string, unknown> = entry.props.parse(input.props);
-  const { html, text } = (await fromSkeleton(input.template, input.locale, props)) ?? (await renderBody(input.template, input.locale, props));
+  const cached = input.skeleton === false ? null : await fromSkeleton(input.template, input.locale, props);
+  const { html, text } = cached ?? (await renderBody(input.template, input.locale, props));
   const subject = translator(input.locale)(entry.subjectKey, subjectValues(props));
   return { subject, html, text };
 }
@@ -61,7 +68,7 @@ function translator(locale: AppLocale): EmailTranslator {
 // marker in each slot; the output is cut at the markers, and each email pastes its own escaped values in.
 //
 // A skeleton is used only after it has proved itself: two more full renders with other markers (longer ones with
-// characters to escape, accents, a space, a preview past its 150 characters) must come out exactly as the
+// characters to escape, accents, a space, a long preview) must come out exactly as the
 // skeleton filled with those markers. A template that does more than print a slot fails that proof, and its
 // emails are rendered in full, as before. Values that the converter or React would change (whitespace runs,
 // control characters, javascript: or mailto: links) are rendered in full too.
@@ -72,7 +79,7 @@ const SLOTS: Partial<Record<TemplateName, readonly string[]>> = {
   'client-reminder': ['firmName', 'firmLogoUrl', 'clientName', 'deadlineLabel', 'advisorName', 'portalUrl'],
 };
 
-type Part = string | { slot: number; upper?: true } | { preview: Part[] };
+type Part = string | { slot: number; upper?: true };
 type Skeleton = { html: Part[]; text: Part[] };
 
 const MAX_SKELETONS = 2_000;
@@ -163,7 +170,7 @@ function split(source: string, distinct: number, upperAllowed: boolean): Part[] 
     last = match.index + match[0].length;
   }
   parts.push(source.slice(last));
-  // A marker cut in two (a truncated preview, say) would leave its halves behind.
+  // A marker cut in two (text truncated by a template, say) would leave its halves behind.
   return parts.some((part) => typeof part === 'string' && /[\uE000\uE001]/.test(part)) ? null : parts;
 }
 
@@ -174,22 +181,10 @@ function slotIndex(word: string): number {
   return n - 1;
 }
 
-// react-email's Preview: the preview text cut at 150 characters, then invisible padding up to 150.
-const PREVIEW = /(<div [^>]*data-skip-in-text="true"[^>]*>)([^<]*)(?:<div>([^<]*)<\/div>)?<\/div>/;
-const PREVIEW_LENGTH = 150;
-const PREVIEW_PADDING = '\u00a0\u200c\u200b\u200d\u200e\u200f\ufeff';
-
+// The preview (see EmailPreview in the layout) is plain text followed by constant padding: its slots are cut
+// like any other.
 function cutHtml(html: string, distinct: number): Part[] | null {
-  const preview = PREVIEW.exec(html);
-  if (!preview) return split(html, distinct, false);
-  const [whole, open, escaped, padding] = preview;
-  const text = unescapeHtml(escaped!);
-  if (text.length >= PREVIEW_LENGTH || padding !== PREVIEW_PADDING.repeat(PREVIEW_LENGTH - text.length)) return null;
-  const before = split(html.slice(0, preview.index), distinct, false);
-  const inside = split(text, distinct, false);
-  const after = split(html.slice(preview.index + whole.length), distinct, false);
-  if (!before || !inside || !after) return null;
-  return [...before, open!, { preview: inside }, '</div>', ...after];
+  return split(html, distinct, false);
 }
 
 function cutText(text: string, distinct: number): Part[] | null {
@@ -200,10 +195,7 @@ function fill(parts: Part[], values: string[], escape: (value: string) => string
   let out = '';
   for (const part of parts) {
     if (typeof part === 'string') out += part;
-    else if ('preview' in part) {
-      const text = fill(part.preview, values, (value) => value).substring(0, PREVIEW_LENGTH);
-      out += escapeHtml(text) + (text.length < PREVIEW_LENGTH ? `<div>${PREVIEW_PADDING.repeat(PREVIEW_LENGTH - text.length)}</div>` : '');
-    } else {
+    else {
       const value = values[part.slot]!;
       out += escape(part.upper ? value.toUpperCase() : value);
     }
@@ -211,7 +203,6 @@ function fill(parts: Part[], values: string[], escape: (value: string) => string
   return out;
 }
 
-// React's escaping of text and attribute values (escapeTextForBrowser), and its inverse.
+// React's escaping of text and attribute values (escapeTextForBrowser).
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const unescapeHtml = (value: string) => value.replace(/&(?:amp|lt|gt|quot|#x27);/g, (e) => Object.keys(ESCAPES).find((c) => ESCAPES[c] === e)!);
