@@ -18,6 +18,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     ...(can(actor.role, 'member.read') ? [{ href: '/settings/members', label: t('members') }] : []),
     ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),
     ...(can(actor.role, 'outbox.read') ? [{ href: '/settings/outbox', label: t('outbox') }] : []),
+    ...(can(actor.role, 'firm.settings.update') ? [{ href: '/settings/firm', label: t('firm') }] : []),
     { href: '/account/reminders', label: t('reminders') },
     { href: '/account/calendar', label: t('calendar') },
     { href: '/account/security', label: t('security') },

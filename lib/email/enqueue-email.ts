@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { LOCALES, type AppLocale } from '@/lib/i18n/config';
+import { firmLogoUrl as firmLogoUrlFor } from '@/lib/server/firm/firm-logo';
 import { renderEmail } from './render-email';
 import { TEMPLATE_NAMES, type TemplateName, type TemplateProps } from './templates';
 
@@ -39,7 +40,9 @@ export async function enqueueEmail<N extends TemplateName>(tx: Tx, input: Enqueu
   if (!envelope.success) throw invalid(envelope.error);
   const { key, firmId, template, locale, to, responsibleUserId } = envelope.data;
 
-  const rendered = await renderEmail({ template: input.template, locale, props: input.props }).catch((error: unknown) => {
+  // Every firm email carries the firm's logo when it has one; callers need not look it up.
+  const props = firmId && !('firmLogoUrl' in input.props && input.props.firmLogoUrl) ? await withFirmLogo(tx, firmId, input.props) : input.props;
+  const rendered = await renderEmail({ template: input.template, locale, props }).catch((error: unknown) => {
     throw error instanceof z.ZodError ? invalid(error, 'props') : error;
   });
 
@@ -53,6 +56,12 @@ export async function enqueueEmail<N extends TemplateName>(tx: Tx, input: Enqueu
   if (row) return { created: true, id: row.id };
   const existing = await tx.emailOutbox.findUniqueOrThrow({ where: { key }, select: { id: true } });
   return { created: false, id: existing.id };
+}
+
+async function withFirmLogo<P extends object>(tx: Tx, firmId: string, props: P): Promise<P> {
+  const firm = await tx.firm.findUnique({ where: { id: firmId }, select: { logoKey: true } });
+  const firmLogoUrl = firmLogoUrlFor(firm?.logoKey);
+  return firmLogoUrl ? { ...props, firmLogoUrl } : props;
 }
 
 function invalid(error: z.ZodError, prefix?: string): AppError {

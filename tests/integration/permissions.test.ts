@@ -62,6 +62,7 @@ const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
+const { FIRM_LOGO_OPERATIONS } = await import('./support/firm-logo-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -558,6 +559,8 @@ const OPERATIONS: Operation[] = [
   ...REMINDER_OPERATIONS,
   // ---------- family links: support/family-operations.ts ----------
   ...FAMILY_OPERATIONS,
+  // ---------- the firm's logo: support/firm-logo-operations.ts ----------
+  ...FIRM_LOGO_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

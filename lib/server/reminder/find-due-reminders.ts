@@ -23,6 +23,7 @@ export type DueReminder = {
   clientFirstName: string;
   clientLastName: string;
   firmName: string;
+  firmLogoKey: string | null;
   advisorId: string | null;
   advisorName: string | null;
 };
@@ -54,7 +55,7 @@ export async function findDueReminders(db: Db | Tx, { day, limit, after = null }
   return db.$queryRaw<DueReminder[]>`
     SELECT d."id" AS "deadlineId", d."firmId", d."caseId", d."kind"::text AS "kind", d."dueOn", d."opensOn", d."basis", pick."lead", rc."audience",
       rc."recipientKey", rc."recipientUserId", rc."email", rc."locale", rc."recipientName",
-      c."reference" AS "caseReference", cl."firstName" AS "clientFirstName", cl."lastName" AS "clientLastName", f."name" AS "firmName",
+      c."reference" AS "caseReference", cl."firstName" AS "clientFirstName", cl."lastName" AS "clientLastName", f."name" AS "firmName", f."logoKey" AS "firmLogoKey",
       a."id" AS "advisorId", a."name" AS "advisorName"
     FROM "Deadline" d
     JOIN "Firm" f ON f."id" = d."firmId"

@@ -3,6 +3,7 @@ import { addDaysPlain, fromDbDate } from '@/lib/dates';
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render-email';
+import { firmLogoUrl as firmLogoUrlFor } from '@/lib/server/firm/firm-logo';
 import { ruleLabel } from '@/lib/rules/labels';
 import { findDueReminders, type DueReminder, type DueReminderCursor } from './find-due-reminders';
 import { OPENS } from './lead-times';
@@ -17,8 +18,10 @@ const outboxKey = (r: Pick<DueReminder, 'deadlineId' | 'recipientKey' | 'lead'>)
 
 async function render(r: DueReminder, day: string): Promise<RenderedEmail> {
   const base = env().APP_URL;
+  const firmLogoUrl = firmLogoUrlFor(r.firmLogoKey);
   const common = {
     firmName: r.firmName,
+    ...(firmLogoUrl ? { firmLogoUrl } : {}),
     deadlineKind: r.kind,
     deadlineLabel: ruleLabel(r.locale, `deadline.${r.kind}`),
     dueOn: fromDbDate(r.dueOn),

@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
+import { AppError, type ActionResult } from '@/lib/errors';
+import { toActionResult } from '@/lib/server/action-result';
+import { removeFirmLogo } from '@/lib/server/firm/remove-firm-logo';
+import { setFirmLogo } from '@/lib/server/firm/set-firm-logo';
+import { requestContext } from '@/lib/server/request-context';
+
+type State = ActionResult<unknown> | null;
+
+export async function uploadLogoAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => {
+    const file = form.get('logo');
+    if (!(file instanceof File)) throw new AppError('VALIDATION', { message: 'no file', userMessage: 'firmSettings.logo.empty' });
+    return setFirmLogo({ actor, file: { bytes: new Uint8Array(await file.arrayBuffer()) }, context: await requestContext() });
+  });
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}
+
+export async function removeLogoAction(): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => removeFirmLogo({ actor, context: await requestContext() }));
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { PNG } from './support/files';
+
+test.use({ locale: 'en-US' });
+
+test('an admin gives the firm a logo for its emails: a wrong file is refused, the image shows, then it is removed', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill('admin@lemaire.example');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.getByRole('navigation').getByRole('link', { name: 'Firm', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Firm');
+  const section = page.getByRole('region', { name: 'Logo in emails' });
+  await expect(section).toContainText('No logo yet');
+
+  // A text file named like an image is judged by its bytes.
+  await section.getByLabel('Choose an image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: Buffer.from('not an image at all') });
+  await section.getByRole('button', { name: 'Upload the logo' }).click();
+  await expect(section.getByRole('alert')).toHaveText('Use a PNG, JPEG or GIF image: every mail client shows those.');
+
+  await section.getByLabel('Choose an image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await section.getByRole('button', { name: 'Upload the logo' }).click();
+  await expect(section.getByRole('status')).toHaveText('The logo is saved.');
+  const logo = section.getByRole('img', { name: /^Logo of / });
+  await expect(logo).toBeVisible();
+  // Served by the public address the emails use, as an image the browser could decode.
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  expect(await logo.getAttribute('src')).toMatch(/^\/api\/firm-logos\/[^/]+\/[0-9a-f-]{36}-png$/);
+  await expectNoSeriousA11yViolations(page);
+
+  await section.getByRole('button', { name: 'Remove the logo' }).click();
+  await expect(section).toContainText('No logo yet');
+  await expect(section.getByRole('img')).toHaveCount(0);
+});
