@@ -9,6 +9,7 @@ import InvitationEmail, { ZInvitationEmailProps } from '@/emails/invitation';
 import MagicLinkEmail, { ZMagicLinkEmailProps } from '@/emails/magic-link';
 import PortalInvitationEmail, { ZPortalInvitationEmailProps } from '@/emails/portal-invitation';
 import StatusChangeEmail, { ZStatusChangeEmailProps } from '@/emails/status-change';
+import TaskReminderEmail, { ZTaskReminderEmailProps } from '@/emails/task-reminder';
 
 // Every email the app can send: its react-email component, the schema of its props (checked before
 // anything is queued) and the catalogue key of its subject, which gets the same props as ICU values.
@@ -17,6 +18,7 @@ export const EMAIL_TEMPLATES = {
   'magic-link': { component: MagicLinkEmail, props: ZMagicLinkEmailProps, subjectKey: 'magicLink.subject' },
   'portal-invitation': { component: PortalInvitationEmail, props: ZPortalInvitationEmailProps, subjectKey: 'portalInvitation.subject' },
   'deadline-reminder': { component: DeadlineReminderEmail, props: ZDeadlineReminderEmailProps, subjectKey: 'deadlineReminder.subject' },
+  'task-reminder': { component: TaskReminderEmail, props: ZTaskReminderEmailProps, subjectKey: 'taskReminder.subject' },
   'daily-digest': { component: DailyDigestEmail, props: ZDailyDigestEmailProps, subjectKey: 'dailyDigest.subject' },
   'client-reminder': { component: ClientReminderEmail, props: ZClientReminderEmailProps, subjectKey: 'clientReminder.subject' },
   'status-change': { component: StatusChangeEmail, props: ZStatusChangeEmailProps, subjectKey: 'statusChange.subject' },

@@ -2,11 +2,12 @@ import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db';
 import { sendDigests } from '@/lib/server/reminder/send-digests';
 import { sweepReminders } from '@/lib/server/reminder/sweep-reminders';
+import { sweepTaskReminders } from '@/lib/server/reminder/sweep-task-reminders';
 
 export const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 
 /**
- * The reminder sweep, every minute across all workers (pg-boss cron fires once, and the 'singleton' queue
+ * The reminder sweep (deadlines, then tasks due tomorrow or today), every minute across all workers (pg-boss cron fires once, and the 'singleton' queue
  * runs one sweep at a time): due reminders and digests are written to the outbox, then the outbox is drained
  * at once rather than at the next poll. Each sweep resumes from what the database says is already written, so
  * a worker that dies mid-sweep only delays the rest to the next minute.
@@ -18,8 +19,9 @@ export async function registerReminderJobs(
   let running: Promise<void> | null = null;
   const sweepOnce = async () => {
     const report = await sweepReminders({ db: deps.db, log: deps.log });
+    const tasks = await sweepTaskReminders({ db: deps.db });
     const digests = await sendDigests({ db: deps.db });
-    if (report.found > 0 || digests.sent > 0) deps.log('reminders written', { ...report, digests: digests.sent });
+    if (report.found > 0 || tasks.queued > 0 || digests.sent > 0) deps.log('reminders written', { ...report, tasks: tasks.queued, digests: digests.sent });
     await deps.deliverNow();
   };
   const sweepNow = () => {

@@ -74,6 +74,16 @@ const samples: { [N in TemplateName]: TemplateProps<N> } = {
     reason: 'The certificate is not legalised. Please have it apostilled.',
     portalUrl: 'https://sejour.example/portal/documents?focus=doc-1',
   },
+  'task-reminder': {
+    ...firm,
+    recipientName: 'Sofie Peeters',
+    taskTitle: 'Call the commune about the residence check',
+    clientName: 'Amina Haddad',
+    caseReference: '2026-0001-1',
+    dueOn: '2026-12-08',
+    daysLeft: 1,
+    caseUrl: 'https://sejour.example/cases/case-1?tab=tasks',
+  },
   'client-message': {
     ...firm,
     advisorName: 'Sofie Peeters',
@@ -96,6 +106,7 @@ const linkField: { [N in TemplateName]: keyof TemplateProps<N> & string } = {
   'document-requested': 'portalUrl',
   'document-rejected': 'portalUrl',
   'client-message': 'caseUrl',
+  'task-reminder': 'caseUrl',
 };
 type DigestItem = TemplateProps<'daily-digest'>['items'][number];
 const linkOf = (template: TemplateName) => (samples[template] as Record<string, unknown>)[linkField[template]] as string;
