@@ -22,6 +22,14 @@ export function fromDbDate(date: Date): PlainDate {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * An instant as Prisma writes it into timestamp(3) columns (the UTC wall time), for raw SQL
+ * (`${utcTimestamp(now)}::timestamp(3)`), where a Date parameter's reading would depend on the session's zone.
+ */
+export function utcTimestamp(instant: Date): string {
+  return instant.toISOString().replace('T', ' ').replace('Z', '');
+}
+
 export function addDaysPlain(date: PlainDate, days: number): PlainDate {
   const d = toDbDate(date);
   d.setUTCDate(d.getUTCDate() + days);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { utcTimestamp } from '@/lib/dates';
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -124,8 +125,7 @@ async function send(transport: Pick<MailTransport, 'sendMail'>, from: string, em
  * worker ran out of memory).
  */
 async function recordAccepted(db: Db, accepted: { email: ClaimedEmail; providerMessageId: string }[], now: Date): Promise<number> {
-  // The UTC wall time, as Prisma writes timestamp(3) columns (a Date parameter would be read in the session's zone).
-  const at = now.toISOString().replace('T', ' ').replace('Z', '');
+  const at = utcTimestamp(now);
   return db.$executeRaw`
     WITH v AS (
       SELECT * FROM unnest(

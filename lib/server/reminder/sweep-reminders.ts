@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addDaysPlain, fromDbDate } from '@/lib/dates';
+import { addDaysPlain, fromDbDate, utcTimestamp } from '@/lib/dates';
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render-email';
@@ -43,8 +43,6 @@ async function render(r: DueReminder, day: string): Promise<RenderedEmail> {
   });
 }
 
-// Timestamps as Prisma writes them into timestamp(3) columns: the UTC wall time.
-const utc = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
 
 /**
  * Writes every reminder now due to the outbox, once: in batches of `batchSize`, each batch in one transaction
@@ -101,7 +99,7 @@ export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_B
 type Rendered = { r: DueReminder; email: RenderedEmail } | { r: DueReminder; error: unknown };
 
 async function writeBatch(db: Db, rendered: Rendered[], report: SweepReport, log: (message: string, extra?: Record<string, unknown>) => void) {
-  const at = utc(new Date());
+  const at = utcTimestamp(new Date());
   const written = await db.$transaction(async (tx) => {
     const emails = rendered.flatMap((item) => ('email' in item ? [{ ...item, key: outboxKey(item.r) }] : []));
     const keys = emails.map((e) => e.key);
@@ -123,7 +121,7 @@ async function writeBatch(db: Db, rendered: Rendered[], report: SweepReport, log
     const rows = rendered.map((item) => {
       const onDay = item.r.lead === OPENS ? fromDbDate(item.r.opensOn!) : addDaysPlain(fromDbDate(item.r.dueOn), -item.r.lead);
       const outboxId = 'email' in item ? (ids.get(outboxKey(item.r)) ?? null) : null;
-      return { r: item.r, dueAt: utc(reminderInstant(onDay)), status: outboxId ? ('QUEUED' as const) : ('SKIPPED' as const), outboxId };
+      return { r: item.r, dueAt: utcTimestamp(reminderInstant(onDay)), status: outboxId ? ('QUEUED' as const) : ('SKIPPED' as const), outboxId };
     });
     const inserted = await tx.$executeRaw`
       INSERT INTO "Reminder" ("id", "firmId", "deadlineId", "recipientKey", "recipientUserId", "recipientEmail", "leadDays", "dueAt", "status", "outboxId", "createdAt", "updatedAt")
