@@ -1,16 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function move(page: Page, step: string, fields: Record<string, string>) {
   const moves = page.getByRole('region', { name: 'Next steps' });
@@ -30,7 +22,7 @@ function due(page: Page, kind: string) {
 
 test('an advisor creates a client and a case and moves it from registration to appeal, with the right dates at each step', async ({ page }) => {
   const lastName = `Journey${Date.now()}`;
-  await signIn(page, 'advisor1@peeters.example');
+  await signInStaff(page, 'advisor1@peeters.example');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
   await page.getByRole('link', { name: 'New client' }).click();
@@ -92,8 +84,8 @@ test('an advisor creates a client and a case and moves it from registration to a
 test("a second advisor's stale save is refused, and nothing is overwritten", async ({ browser }) => {
   const first = await (await browser.newContext({ locale: 'en-US' })).newPage();
   const second = await (await browser.newContext({ locale: 'en-US' })).newPage();
-  await signIn(first, 'advisor1@peeters.example');
-  await signIn(second, 'advisor2@peeters.example');
+  await signInStaff(first, 'advisor1@peeters.example');
+  await signInStaff(second, 'advisor2@peeters.example');
 
   await first.goto('/clients');
   await first.getByRole('link').filter({ hasText: ',' }).first().click();

@@ -1,17 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
-
-async function signIn(page: Page) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill('admin@peeters.example');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 const table = (page: Page) => page.getByRole('table');
 const rows = (page: Page) => table(page).locator('tbody tr');
@@ -24,7 +16,7 @@ async function column(page: Page, header: string): Promise<string[]> {
 }
 
 test('an admin filters, sorts, chooses columns, searches, pages and exports the cases table', async ({ page }) => {
-  await signIn(page);
+  await signInStaff(page, 'admin@peeters.example');
   await page.getByRole('navigation', { name: 'Workspace navigation' }).getByRole('link', { name: 'Cases', exact: true }).click();
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
@@ -106,7 +98,7 @@ test('an admin filters, sorts, chooses columns, searches, pages and exports the 
 });
 
 test('the cases table says so when nothing matches, and offers the way back', async ({ page }) => {
-  await signIn(page);
+  await signInStaff(page, 'admin@peeters.example');
   await page.goto('/cases?q=no-such-client-anywhere');
   await expect(page.getByText('No cases match these filters.')).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);

@@ -1,21 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ruleLabel } from '../../lib/rules/labels';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { parseIcal, prop, unescapeText } from '../support/ical';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 test('an advisor sees their deadlines and the stages, then subscribes to their calendar feed', async ({ page, request, context }) => {
-  await signIn(page, 'advisor1@peeters.example');
+  await signInStaff(page, 'advisor1@peeters.example');
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
   // The demo seed gives advisor1 renewals with the card expiring in 10 to 29 days, and no missed deadline.

@@ -1,8 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { pdf, PNG } from './support/files';
 import { firstLink, waitForEmail } from './support/mailbox';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
 
@@ -15,14 +15,6 @@ async function createClient(page: Page, { firstName, lastName, email }: { firstN
   if (email) await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Create client' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName}, ${firstName}`);
-}
-
-async function signInStaff(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
 }
 
 const documents = (page: Page) => page.getByRole('region', { name: 'Documents' });

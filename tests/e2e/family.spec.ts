@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { firstLink, waitForEmail } from './support/mailbox';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
 
@@ -19,11 +19,7 @@ async function createClient(page: Page, { firstName, lastName, email }: { firstN
 test('an advisor links a spouse to a client file, shows him in her portal, then hides him again', async ({ page: advisor, browser }) => {
   const family = `Family${Date.now()}`;
   const email = `${family.toLowerCase()}@client.example`;
-  await advisor.goto('/sign-in');
-  await advisor.getByLabel('Email address').fill('advisor1@peeters.example');
-  await advisor.getByLabel('Password').fill(DEMO_PASSWORD);
-  await advisor.getByRole('button', { name: 'Sign in' }).click();
-  await expect(advisor).toHaveURL(/\/dashboard$/);
+  await signInStaff(advisor, 'advisor1@peeters.example');
 
   await createClient(advisor, { firstName: 'Karim', lastName: family });
   const karimUrl = advisor.url();

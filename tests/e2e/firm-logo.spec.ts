@@ -1,16 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { PNG } from './support/files';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
 
 test('an admin gives the firm a logo for its emails: a wrong file is refused, the image shows, then it is removed', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill('admin@lemaire.example');
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await signInStaff(page, 'admin@lemaire.example');
   await page.getByRole('navigation').getByRole('link', { name: 'Firm', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Firm');
   const section = page.getByRole('region', { name: 'Logo in emails' });

@@ -1,16 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 test('an admin imports a Dutch spreadsheet with semicolons: preview, column mapping, report, progress to 100%, then finds the client', async ({ page }) => {
   // Four pages, four axe scans and a commit: more than the default minute on a busy 2-core machine.
@@ -24,7 +16,7 @@ test('an admin imports a Dutch spreadsheet with semicolons: preview, column mapp
     `;Ana;${tag};1995-07-30;Brazilië;English;;Gezinshereniging;;;`,
   ].join('\r\n');
 
-  await signIn(page, 'admin@peeters.example');
+  await signInStaff(page, 'admin@peeters.example');
   await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import clients and cases');
   await expectNoSeriousA11yViolations(page);

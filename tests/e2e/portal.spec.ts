@@ -3,21 +3,13 @@ import { brusselsDate } from '../../lib/dates';
 import { addWorkingDays, rollBackToWorkingDay } from '../../lib/rules/calendar';
 import { addDays, addYears } from '../../lib/rules/plain-date';
 import { ruleLabel } from '../../lib/rules/labels';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { pdf } from './support/files';
 import { firstLink, waitForEmail } from './support/mailbox';
+import { signInStaff } from './support/sign-in';
 
 // The client is on a small phone; the advisor works at a desk (a context of their own, see below).
 test.use({ viewport: { width: 360, height: 780 }, locale: 'en-US' });
-
-async function signInStaff(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
 
 async function expectNoHorizontalScroll(page: Page) {
   const { width, tooWide } = await page.evaluate(() => ({

@@ -1,19 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../prisma/seed/demo-people';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
-}
-
 test('an advisor chooses the daily digest and a pause; an admin sets the firm lead times, and a wrong one is refused', async ({ page }) => {
-  await signIn(page, 'advisor2@lemaire.example');
+  await signInStaff(page, 'advisor2@lemaire.example');
   await page.getByRole('navigation').getByRole('link', { name: 'Reminders' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reminders' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -36,7 +28,7 @@ test('an advisor chooses the daily digest and a pause; an admin sets the firm le
   await expect(firm.getByText("Only an administrator can change the firm's lead times.")).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 
-  await signIn(page, 'admin@lemaire.example');
+  await signInStaff(page, 'admin@lemaire.example');
   await page.goto('/account/reminders');
   await firm.getByLabel('Appeal').fill('30, 10, soon');
   await firm.getByRole('button', { name: 'Save lead times' }).click();
@@ -50,7 +42,7 @@ test('an advisor chooses the daily digest and a pause; an admin sets the firm le
 });
 
 test('an admin reads the outbox: what was sent, and each message as the recipient sees it', async ({ page }) => {
-  await signIn(page, 'admin@peeters.example');
+  await signInStaff(page, 'admin@peeters.example');
   await page.getByRole('navigation').getByRole('link', { name: 'Outbox' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Outbox' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -65,7 +57,7 @@ test('an admin reads the outbox: what was sent, and each message as the recipien
   await expect(page.locator('iframe[sandbox=""]')).toHaveCount(1);
   // Advisors have no outbox.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await signIn(page, 'advisor1@peeters.example');
+  await signInStaff(page, 'advisor1@peeters.example');
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Outbox' })).toHaveCount(0);
   expect((await page.goto('/settings/outbox'))?.status()).toBe(404);
 });
