@@ -26,6 +26,9 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+    // Debian tools the J-Box packet converts with (PDF/A); a bare name is looked up on PATH.
+    GHOSTSCRIPT_PATH: z.string().min(1).default('gs'),
+    LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.AUTH_SECRET) {
