@@ -14,7 +14,11 @@ export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.docx,.odt,applica
  * answer (one refused photo does not sink the other four). The server judges the type from the bytes; the
  * size is checked here first only to spare a long wait on a file that would be refused anyway.
  */
-export function UploadDropzone({ target, maxBytes, label, compact = false }: { target: Record<string, string>; maxBytes: number; label: string; compact?: boolean }) {
+export function UploadDropzone({ target, maxBytes, label, compact = false, endpoint = '/api/documents/upload', multiple = true, accept = ACCEPT, hint }: {
+  target: Record<string, string>; maxBytes: number; label: string; compact?: boolean;
+  /** The decision intake posts to its own route, which reads the letter before storing it. */
+  endpoint?: string; multiple?: boolean; accept?: string; hint?: string;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const inputId = useId();
@@ -33,7 +37,7 @@ export function UploadDropzone({ target, maxBytes, label, compact = false }: { t
     }
     return new Promise((resolve) => {
       const request = new XMLHttpRequest();
-      request.open('POST', `/api/documents/upload?${new URLSearchParams(target)}`);
+      request.open('POST', `${endpoint}?${new URLSearchParams(target)}`);
       request.setRequestHeader('Content-Type', 'application/octet-stream');
       request.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
       request.upload.onprogress = (event) => event.lengthComputable && patch(key, { progress: Math.round((event.loaded / event.total) * 100) });
@@ -75,8 +79,8 @@ export function UploadDropzone({ target, maxBytes, label, compact = false }: { t
       >
         <label htmlFor={inputId} className="cursor-pointer font-medium text-brand-700 underline">{label}</label>
         <span className="text-slate-600"> {t('documents.upload.orDrop')}</span>
-        <input ref={input} id={inputId} type="file" multiple accept={ACCEPT} className="sr-only" onChange={(event) => void sendAll(event.target.files)} />
-        {compact ? null : <p className="mt-1 text-xs text-slate-600">{t('documents.upload.hint', { megabytes: Math.floor(maxBytes / 1048576) })}</p>}
+        <input ref={input} id={inputId} type="file" multiple={multiple} accept={accept} className="sr-only" onChange={(event) => void sendAll(event.target.files)} />
+        {compact ? null : <p className="mt-1 text-xs text-slate-600">{hint ?? t('documents.upload.hint', { megabytes: Math.floor(maxBytes / 1048576) })}</p>}
       </div>
       {uploads.length ? (
         <ul className="space-y-1 text-sm" aria-live="polite">

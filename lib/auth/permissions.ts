@@ -26,6 +26,10 @@ export const ACTIONS = [
   'case.export',
   'deadline.read',
   'deadline.update',
+  'deadline.confirm',
+  'decision.intake',
+  'appeal.prepare',
+  'appeal.file',
   'task.manage',
   'document.read',
   'document.upload',
@@ -55,6 +59,9 @@ const caseWork: Action[] = [
   'case.export',
   'deadline.read',
   'deadline.update',
+  'deadline.confirm',
+  'decision.intake',
+  'appeal.prepare',
   'task.manage',
   'document.read',
   'document.upload',
@@ -66,7 +73,8 @@ const caseWork: Action[] = [
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: everyAction,
   // Advisors own cases end to end, including deleting them and importing a spreadsheet.
-  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'import.run']),
+  // Filing at the RvV/CCE (recording the J-Box submission and the roll number) is a lawyer's act, not an assistant's.
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'import.run', 'appeal.file']),
   // Assistants work cases and documents but cannot manage members, settings or delete anything.
   ASSISTANT: new Set<Action>(caseWork),
 };

@@ -78,6 +78,7 @@ export const DOCUMENT_KIND_LABELS: Readonly<Record<DocumentKind, Localized>> = {
   SINGLE_PERMIT_APPROVAL: { en: 'Single-permit approval', nl: 'Toelating gecombineerde vergunning', fr: 'Autorisation de permis unique' },
   STUDENT_ENROLMENT: { en: 'Proof of enrolment', nl: 'Inschrijvingsbewijs', fr: "Attestation d'inscription" },
   DECISION_LETTER: { en: 'Decision letter', nl: 'Beslissing', fr: 'Décision' },
+  APPEAL_PETITION: { en: 'Appeal petition', nl: 'Verzoekschrift (beroep)', fr: 'Requête (recours)' },
   PHOTO: { en: 'Photo', nl: 'Pasfoto', fr: "Photo d'identité" },
   TRANSLATION: { en: 'Sworn translation', nl: 'Beëdigde vertaling', fr: 'Traduction jurée' },
   OTHER: { en: 'Other document', nl: 'Ander document', fr: 'Autre document' },

@@ -185,9 +185,10 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
     id: 'FILE_APPEAL',
     from: ['REFUSED'],
     to: 'APPEAL_FILED',
-    schema: z.object({ rvvRollNumber: ZRollNumber, filedOn: ZPlainDate }),
+    // Through J-Box the roll number comes days after the filing: it may be recorded later.
+    schema: z.object({ rvvRollNumber: ZRollNumber.optional(), filedOn: ZPlainDate }),
     pastDates: ['filedOn'],
-    patch: ({ rvvRollNumber, filedOn }) => ({ rvvRollNumber, appealFiledOn: filedOn }),
+    patch: ({ rvvRollNumber, filedOn }) => ({ ...(rvvRollNumber ? { rvvRollNumber } : {}), appealFiledOn: filedOn }),
   }),
   define({
     id: 'APPEAL_DECIDED',

@@ -7,6 +7,7 @@ import { OverdueDecisionsSection } from '@/components/dashboard/overdue-decision
 import { RecentActivitySection } from '@/components/dashboard/recent-activity-section';
 import { ScopeSwitch } from '@/components/dashboard/scope-switch';
 import { StageChartSection } from '@/components/dashboard/stage-chart-section';
+import { UnconfirmedDeadlinesSection } from '@/components/dashboard/unconfirmed-deadlines-section';
 import { WaitingOnClientSection } from '@/components/dashboard/waiting-on-client-section';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
@@ -30,6 +31,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
         <p className="text-sm text-slate-600">{t('asOf', { date: formatPlainDate(format, dashboard.asOf) })}</p>
       </div>
+      <UnconfirmedDeadlinesSection unconfirmed={dashboard.unconfirmed} userId={actor.userId} />
       <DueItemsSection due={dashboard.due} />
       <FailedEmailsSection failed={dashboard.failedEmails} canOpen={can(actor.role, 'outbox.read')} />
       <StageChartSection stages={dashboard.stages} />

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -40,6 +40,19 @@ export const AUDIT_ACTIONS = {
   'checklist.item_removed': 'checklist',
   'checklist.item_requested': 'checklist',
   'deadline.updated': 'deadline',
+  // The second person's check of an appeal deadline (four eyes).
+  'deadline.confirmed': 'deadline',
+  // A decision letter read into a case (entityId = DecisionIntake id); confirming it also writes 'case.transitioned'.
+  'decision.read': 'decision',
+  'decision.confirmed': 'decision',
+  'decision.discarded': 'decision',
+  // The RvV/CCE filing of a case (entityId = AppealFiling id).
+  'appeal.petition_generated': 'appeal',
+  'appeal.filing_saved': 'appeal',
+  'appeal.packet_built': 'appeal',
+  'appeal.packet_downloaded': 'appeal',
+  'appeal.submitted': 'appeal',
+  'appeal.roll_number_recorded': 'appeal',
   'note.created': 'note',
   'note.updated': 'note',
   'note.deleted': 'note',

@@ -37,7 +37,9 @@ export async function recomputeCaseDeadlines(
       await tx.deadline.update({
         where: { id: current.id, firmId: kase.firmId },
         // A deadline that opens again (its date moved) forgets the earlier tick, or the next save would restore it.
-        data: { dueOn: row.dueOn, opensOn: row.opensOn, basis: row.basis, confidence: row.confidence, disputed: row.disputed, status, ...(status === 'OPEN' ? { completedAt: null, completedById: null } : {}) },
+        data: { dueOn: row.dueOn, opensOn: row.opensOn, basis: row.basis, confidence: row.confidence, disputed: row.disputed, status, ...(status === 'OPEN' ? { completedAt: null, completedById: null } : {}),
+          // A second person's check was of the old date: a moved date needs checking again.
+          ...(day(current.dueOn) !== day(row.dueOn) ? { confirmedAt: null, confirmedById: null } : {}) },
       });
       if (day(current.dueOn) !== day(row.dueOn) || current.status === 'SUPERSEDED') changes.push({ key: row.key, kind: row.kind, before: day(current.dueOn), after: day(row.dueOn) });
     }

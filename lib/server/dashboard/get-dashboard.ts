@@ -7,18 +7,20 @@ import { listDueItems } from './list-due-items';
 import { listFailedEmails } from './list-failed-emails';
 import { listOverdueDecisions } from './list-overdue-decisions';
 import { listRecentActivity } from './list-recent-activity';
+import { listUnconfirmedDeadlines } from './list-unconfirmed-deadlines';
 
 /** Everything the dashboard page shows, fetched in parallel, all for one Brussels day. */
 export async function getDashboard({ actor, scope = 'mine', asOf = brusselsDate() }: { actor: StaffActor; scope?: DashboardScope; asOf?: PlainDate }) {
-  const [due, stages, waiting, decisions, activity, failedEmails] = await Promise.all([
+  const [due, stages, waiting, decisions, activity, failedEmails, unconfirmed] = await Promise.all([
     listDueItems({ actor, asOf }),
     countCasesByStage({ actor }),
     listCasesWaitingOnClient({ actor, scope }),
     listOverdueDecisions({ actor, scope, asOf }),
     listRecentActivity({ actor }),
     listFailedEmails({ actor }),
+    listUnconfirmedDeadlines({ actor }),
   ]);
-  return { asOf, scope, due, stages, waiting, decisions, activity, failedEmails };
+  return { asOf, scope, due, stages, waiting, decisions, activity, failedEmails, unconfirmed };
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;

@@ -72,12 +72,20 @@ async function nextVersion(tx: Tx, firmId: string, documentId: string): Promise<
  * orphaned": the bytes are checked in a temporary file, then stored, then recorded in one transaction with the
  * checklist status, the timeline and the audit row; if recording fails the stored object is removed again.
  */
-export async function uploadDocument({ actor, input, file, context, storage = getStorage() }: {
+export type UploadHooks<I, W> = {
+  /** Reads the received file before anything is stored; throwing refuses the upload with nothing kept. */
+  inspect?: (file: { path: string; mimeType: string }) => Promise<I>;
+  /** Runs in the upload's transaction, so what it writes lands with the document or not at all. */
+  within?: (tx: Tx, stored: { documentId: string; versionId: string; caseId: string; clientId: string; fileName: string; inspected: I }) => Promise<W>;
+};
+
+export async function uploadDocument<I = undefined, W = undefined>({ actor, input, file, context, storage = getStorage(), hooks = {} }: {
   actor: Actor;
   input: unknown;
   file: { name: string; body: UploadBody; declaredSize?: number };
   context: RequestContext;
   storage?: Storage;
+  hooks?: UploadHooks<I, W>;
 }) {
   if (actor.kind === 'staff') assertCan(actor, 'document.upload');
   const parsed = parseInput(ZUploadDocument, input);
@@ -95,6 +103,7 @@ export async function uploadDocument({ actor, input, file, context, storage = ge
     if (!isAccepted(type?.mime)) throw refusalFor(type?.mime);
     const mimeType = type.mime;
     const fileName = withExtension(cleanName, mimeType);
+    const inspected = (hooks.inspect ? await hooks.inspect({ path: received.path, mimeType }) : undefined) as I;
     await storage.put(storageKey, createReadStream(received.path), { contentType: mimeType, size: received.size });
     stored = true;
 
@@ -142,7 +151,9 @@ export async function uploadDocument({ actor, input, file, context, storage = ge
         firmId: actor.firmId, actor: { kind: actor.kind, userId: actor.userId }, action: 'document.uploaded', entity: 'document', entityId: documentId, context,
         after: { caseId: target.caseId, checklistItemId: target.itemId, versionId, version: version.version, fileName, mimeType, sizeBytes: received.size, sha256: received.sha256, duplicateOfId: duplicate?.id ?? null },
       });
+      const extra = (hooks.within ? await hooks.within(tx, { documentId, versionId, caseId: target.caseId, clientId: target.clientId, fileName, inspected }) : undefined) as W;
       return {
+        extra,
         documentId, versionId, version: version.version, fileName, mimeType, sizeBytes: received.size, sha256: received.sha256,
         // A client is told only of their own earlier upload: the title of a file the advisor filed may be internal.
         duplicateOf: duplicate && (actor.kind === 'staff' || (duplicate.fromClient && duplicate.uploadedById === actor.userId)) ? { documentId: duplicate.document.id, title: duplicate.document.title, fileName: duplicate.fileName, version: duplicate.version } : null,

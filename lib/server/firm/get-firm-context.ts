@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 const loadFirmContext = cache(async (actor: Actor) => {
   const db = getDb();
   const [firm, user] = await Promise.all([
-    db.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { id: true, name: true, requireTwoFactor: true } }),
+    db.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { id: true, name: true, requireTwoFactor: true, requireDeadlineConfirmation: true } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, totpEnabledAt: true, locale: true } }),
   ]);
   return { firm, user, mustEnrollTotp: actor.kind === 'staff' && firm.requireTwoFactor && !user.totpEnabledAt };

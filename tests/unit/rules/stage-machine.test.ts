@@ -56,7 +56,7 @@ describe('the facts each transition needs', () => {
   it.each([
     ['CARD_ISSUED', [['cardType', true], ['cardNumber', true], ['validFrom', false], ['validUntil', true]]],
     ['REFUSAL_NOTIFIED', [['outcome', false], ['notifiedOn', false], ['postedOn', false], ['regime', true], ['statedPeriodDays', false]]],
-    ['FILE_APPEAL', [['rvvRollNumber', true], ['filedOn', true]]],
+    ['FILE_APPEAL', [['rvvRollNumber', false], ['filedOn', true]]],
     ['CLOSE', [['closedOn', true], ['reason', false]]],
   ] as const)('%s', (id, fields) => {
     expect(transitionFields(id).map(({ field, required }) => [field, required])).toEqual(fields);
@@ -167,7 +167,7 @@ describe('applying transitions', () => {
     ],
     ['DECISION_PENDING', 'REFUSAL_NOTIFIED', { notifiedOn: '2026-12-01', regime: 'ORDINARY' }, { code: 'DATE_IN_FUTURE', field: 'notifiedOn' }],
     ['DECISION_PENDING', 'REFUSAL_NOTIFIED', { postedOn: '2026-12-01', regime: 'ORDINARY' }, { code: 'DATE_IN_FUTURE', field: 'postedOn' }],
-    ['REFUSED', 'FILE_APPEAL', { filedOn: '2026-10-20' }, { code: 'MISSING_FIELD', field: 'rvvRollNumber' }],
+    ['REFUSED', 'FILE_APPEAL', { rvvRollNumber: 'x'.repeat(200), filedOn: '2026-10-20' }, { code: 'INVALID_FIELD', field: 'rvvRollNumber' }],
     ['REFUSED', 'FILE_APPEAL', { rvvRollNumber: '1' }, { code: 'MISSING_FIELD', field: 'filedOn' }],
     ['APPEAL_FILED', 'APPEAL_DECIDED', { decidedOn: '2026-11-01', result: 'WON' }, { code: 'INVALID_FIELD', field: 'result' }],
   ] as const)('%s --%s--> refused: %j → %j', (stage, id, input, reason) => {

@@ -12,10 +12,13 @@ import { phaseOf } from '@/lib/rules/stages';
 import { REASON_CODES } from '@/lib/rules/transitions';
 import { CASE_STAGES, CARD_TYPES } from '@/lib/rules/vocabulary';
 import { getCase } from '@/lib/server/case/get-case';
+import { getDecisionWorkspace } from '@/lib/server/decision/get-decision-workspace';
 import { listCaseTasks } from '@/lib/server/task/list-case-tasks';
 import { listTaskAssignees } from '@/lib/server/task/list-task-assignees';
 import { TaskPanel } from '@/components/tasks/task-panel';
+import { AppealPanel } from './appeal-panel';
 import { CaseTimeline } from './case-timeline';
+import { DecisionPanel } from './decision-panel';
 import { DeadlinesTable } from './deadlines-table';
 import { DocumentsPanel } from './documents-panel';
 import { FactsForm, type FactsFormValues } from './facts-form';
@@ -48,7 +51,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const tp = await getTranslations('portalCase.advisorView');
   const locale = (await getLocale()) as AppLocale;
   const today = brusselsDate();
-  const [tasks, assignees] = await Promise.all([listCaseTasks({ actor, input: { caseId: kase.id } }), listTaskAssignees({ actor })]);
+  const [tasks, assignees, workspace] = await Promise.all([listCaseTasks({ actor, input: { caseId: kase.id } }), listTaskAssignees({ actor }), getDecisionWorkspace({ actor, caseId: kase.id })]);
+  // The appeal panel from the refusal on, and for as long as a filing is on record.
+  const appealStage = kase.stage === 'REFUSED' || kase.stage === 'APPEAL_FILED' || Boolean(workspace?.submitted);
   const facts = kase.facts as Record<string, unknown>;
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const values: FactsFormValues = {
@@ -89,6 +94,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               />
             </Section>
           ) : null}
+          {workspace ? <DecisionPanel actor={actor} caseId={kase.id} version={kase.version} workspace={workspace} locale={locale} /> : null}
+          {workspace && appealStage ? <AppealPanel actor={actor} caseId={kase.id} version={kase.version} workspace={workspace} locale={locale} /> : null}
           <DocumentsPanel actor={actor} caseId={kase.id} locale={locale} />
           <Section title={t('facts')}>
             <FactsForm

@@ -5,6 +5,7 @@ import { getLocale } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/current-actor';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
+import { setDeadlineConfirmation } from '@/lib/server/firm/set-deadline-confirmation';
 import { setTwoFactorRequirement } from '@/lib/server/firm/set-two-factor-requirement';
 import { changeMemberRole } from '@/lib/server/member/change-member-role';
 import { deactivateMember } from '@/lib/server/member/deactivate-member';
@@ -30,4 +31,7 @@ export async function deactivateAction(_prev: ActionResult<unknown> | null, form
 }
 export async function twoFactorAction(_prev: ActionResult<unknown> | null, form: FormData) {
   return run(setTwoFactorRequirement, form);
+}
+export async function deadlineConfirmationAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(setDeadlineConfirmation, form);
 }

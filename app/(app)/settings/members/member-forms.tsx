@@ -6,7 +6,7 @@ import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
-import { changeRoleAction, deactivateAction, inviteAction, twoFactorAction } from './actions';
+import { changeRoleAction, deactivateAction, inviteAction, twoFactorAction, deadlineConfirmationAction } from './actions';
 
 type State = ActionResult<unknown> | null;
 const ROLES = ['ADMIN', 'ADVISOR', 'ASSISTANT'] as const;
@@ -95,6 +95,19 @@ export function TwoFactorForm({ required }: { required: boolean }) {
       <input type="hidden" name="required" value={required ? 'false' : 'true'} />
       <p className="text-sm text-slate-700">{required ? t('twoFactorOn') : t('twoFactorOff')}</p>
       <SubmitButton className="text-sm">{required ? t('twoFactorDisable') : t('twoFactorEnable')}</SubmitButton>
+    </form>
+  );
+}
+
+/** Four eyes on appeal deadlines: the toggle reads as what it will do, like the two-factor one. */
+export function DeadlineConfirmationForm({ required }: { required: boolean }) {
+  const t = useTranslations('members');
+  const [, action] = useActionState<State, FormData>(deadlineConfirmationAction, null);
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="required" value={required ? 'false' : 'true'} />
+      <p className="text-sm text-slate-700">{required ? t('fourEyesOn') : t('fourEyesOff')}</p>
+      <SubmitButton className="text-sm">{required ? t('fourEyesDisable') : t('fourEyesEnable')}</SubmitButton>
     </form>
   );
 }

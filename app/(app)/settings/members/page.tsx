@@ -4,7 +4,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 import { listMembers } from '@/lib/server/member/list-members';
-import { DeactivateForm, InviteForm, RoleForm, TwoFactorForm } from './member-forms';
+import { DeactivateForm, DeadlineConfirmationForm, InviteForm, RoleForm, TwoFactorForm } from './member-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('members');
@@ -72,6 +72,8 @@ export default async function MembersPage() {
         <section aria-labelledby="security-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="security-heading" className="font-semibold">{t('twoFactorHeading')}</h2>
           <TwoFactorForm required={firm.requireTwoFactor} />
+          <h2 className="pt-2 font-semibold">{t('fourEyesHeading')}</h2>
+          <DeadlineConfirmationForm required={firm.requireDeadlineConfirmation} />
         </section>
       ) : null}
     </div>
