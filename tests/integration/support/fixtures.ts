@@ -170,7 +170,7 @@ export async function firmSnapshot(firmId: string) {
 /** Row counts of the tables any operation under test writes to, across every firm. */
 export async function writeCounts() {
   const db = await database();
-  const [audit, outbox, invitations, memberships, users, sessions, tokens, firms] = await Promise.all([
+  const [audit, outbox, invitations, memberships, users, sessions, tokens, firms, documents, versions, cases, deadlines, events, intakes, filings] = await Promise.all([
     db.auditLog.count(),
     db.emailOutbox.count(),
     db.invitation.count(),
@@ -179,6 +179,14 @@ export async function writeCounts() {
     db.session.count(),
     db.verificationToken.count(),
     db.firm.count(),
+    db.document.count(),
+    db.documentVersion.count(),
+    db.case.aggregate({ _sum: { version: true } }).then((sum) => sum._sum.version ?? 0),
+    db.deadline.count({ where: { confirmedAt: { not: null } } }),
+    db.caseEvent.count(),
+    db.decisionIntake.groupBy({ by: ['status'], _count: true }).then((rows) => Object.fromEntries(rows.map((row) => [row.status, row._count]))),
+    db.appealFiling.count(),
   ]);
-  return { audit, outbox, invitations, memberships, users, sessions, tokens, firms };
+  // cases: the sum of versions moves with every saved change to any case.
+  return { audit, outbox, invitations, memberships, users, sessions, tokens, firms, documents, versions, cases, deadlines, events, intakes, filings };
 }
