@@ -52,7 +52,8 @@ export const PERIOD = new RegExp(
   `(?:binnen\\s+(?:de\\s+|een\\s+)?(?:termijn\\s+van\\s+)?|dans\\s+(?:les\\s+|un\\s+d${E}lai\\s+de\\s+)|within\\s+)(${Object.keys(NUMBER_WORDS).join('|')}|\\d{1,3})(?:\\s*\\((\\d{1,3})\\))?\\s*(?:dagen|jours|days)`,
   'iu',
 );
-export const numberWord = (word: string): number | null => (/^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? null));
+// PERIOD only matches digits or a word of NUMBER_WORDS, so the lookup always finds one.
+export const numberWord = (word: string): number => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word.toLowerCase()]!);
 
 export const LANGUAGE_WORDS = {
   nl: /\b(?:de|het|van|een|beslissing|betrokkene|verblijf|dagen)\b/giu,

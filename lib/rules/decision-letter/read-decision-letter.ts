@@ -84,8 +84,8 @@ export function readDecisionLetter(text: string, { asOf, applicationFiledOn }: {
   const method = notifiedOn ? first(text.slice(notifiedOn.start, notifiedOn.end + 120), METHOD_PATTERNS) : null;
   const dvz = find(text, DVZ_NUMBER);
   const periodMatch = find(text, PERIOD);
-  const days = periodMatch ? numberWord(periodMatch.match[2] ?? periodMatch.match[1]!) : null;
-  const statedPeriodDays = periodMatch && days ? { value: days, start: periodMatch.start, end: periodMatch.end } : null;
+  // "dertig (30) dagen": the digits in brackets win over the word, as OCR reads digits more reliably.
+  const statedPeriodDays = periodMatch ? { value: numberWord(periodMatch.match[2] ?? periodMatch.match[1]!), start: periodMatch.start, end: periodMatch.end } : null;
 
   const flags: DecisionProposal['flags'] = {};
   const decisionFlags = dateFlags(decisionDate, asOf, applicationFiledOn);

@@ -26,7 +26,7 @@ function toDate(day: number, month: number, year: number): PlainDate | null {
 export function writtenDates(text: string): Found<PlainDate>[] {
   const found: Found<PlainDate>[] = [];
   for (const match of text.matchAll(WRITTEN)) {
-    const date = toDate(Number(match[1]), MONTHS[plain(match[2]!)] ?? 0, Number(match[3]));
+    const date = toDate(Number(match[1]), MONTHS[plain(match[2]!)]!, Number(match[3]));
     if (date) found.push({ value: date, start: match.index, end: match.index + match[0].length });
   }
   for (const match of text.matchAll(NUMERIC)) {
