@@ -82,7 +82,7 @@ export async function AppealPanel({ actor, caseId, version, workspace, locale }:
       ) : null}
       {filing?.manifest && filing.builtAt ? (
         <div className="space-y-2" data-testid="packet">
-          <p className="text-sm">{t('packet.builtOn', { date: brussels(filing.builtAt, locale) })} · <a href={`/api/cases/${caseId}/appeal/packet`} className="font-medium text-brand-700 hover:underline">{t('packet.download')}</a></p>
+          <p className="text-sm">{t('packet.builtOn', { date: brussels(filing.builtAt, locale) })} · <a href={`/api/cases/${caseId}/appeal/packet`} className="font-medium text-brand-700 underline underline-offset-2">{t('packet.download')}</a></p>
           <table className="w-full text-left text-xs">
             <thead><tr><th className="py-1">#</th><th>{t('packet.file')}</th><th>{t('packet.format')}</th></tr></thead>
             <tbody>

@@ -50,7 +50,7 @@ export async function DecisionIntakeReview({ intake, caseId, version, locale }: 
   );
   return (
     <article className="space-y-3 rounded-md border border-slate-200 p-3" data-testid="decision-intake">
-      <p className="text-xs text-slate-600">{t(intake.readMethod === 'OCR' ? 'review.readByOcr' : 'review.readFromText')} · <a className="text-brand-700 hover:underline" href={`/api/documents/versions/${intake.versionId}`}>{t('review.openLetter')}</a></p>
+      <p className="text-xs text-slate-600">{t(intake.readMethod === 'OCR' ? 'review.readByOcr' : 'review.readFromText')} · <a className="text-brand-700 underline underline-offset-2" href={`/api/documents/versions/${intake.versionId}?inline=1`} target="_blank" rel="noopener">{t('review.openLetter')}</a></p>
       <div className="grid gap-4 xl:grid-cols-2">
         <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 text-xs leading-relaxed" aria-label={t('review.letterText')} tabIndex={0}>
           {segments.map((s, i) => (s.field ? <mark key={i} data-field={s.field} title={t(`fields.${s.field}`)} className="rounded bg-yellow-200 px-0.5">{s.text}</mark> : s.text))}

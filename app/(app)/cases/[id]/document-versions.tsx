@@ -16,7 +16,7 @@ export async function DocumentVersions({ versions }: { versions: Version[] }) {
         <li key={version.id} className={index > 0 ? 'text-slate-600' : ''}>
           <a href={`/api/documents/versions/${version.id}`} className="font-medium text-brand-700 hover:underline">{version.fileName}</a>
           {PREVIEWABLE.has(version.mimeType) ? (
-            <> · <a href={`/api/documents/versions/${version.id}?inline=1`} target="_blank" rel="noopener" className="text-brand-700 hover:underline">{t('preview')}</a></>
+            <> · <a href={`/api/documents/versions/${version.id}?inline=1`} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2">{t('preview')}</a></>
           ) : null}
           <span className="text-xs text-slate-600">
             {' '}· v{version.version} · {size(version.sizeBytes)} · {format.format(version.uploadedAt)} · {version.fromClient ? t('fromClient') : (version.uploadedBy?.name ?? version.uploadedBy?.email ?? '')}
