@@ -28,7 +28,7 @@ async function readPdf(bytes: Uint8Array): Promise<{ text: string; method: 'TEXT
     const { totalPages, text } = await extractText(pdf, { mergePages: true }).catch((error: Error) => {
       throw refusal('decisions.read.corrupt', `PDF text: ${error.message}`);
     });
-    if (text.replace(/\s/g, '').length >= MIN_TEXT_PER_PAGE * Math.min(totalPages, 1)) return { text, method: 'TEXT', pages: totalPages };
+    if (text.replace(/\s/g, '').length >= MIN_TEXT_PER_PAGE * Math.max(totalPages, 1)) return { text, method: 'TEXT', pages: totalPages };
     const images: Uint8Array[] = [];
     for (let page = 1; page <= Math.min(totalPages, MAX_OCR_PAGES); page++) {
       images.push(new Uint8Array(await renderPageAsImage(pdf, page, { canvasImport: () => import('@napi-rs/canvas'), scale: RENDER_SCALE })));

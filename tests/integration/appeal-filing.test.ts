@@ -27,6 +27,8 @@ const { buildAppealPacket } = await import('@/lib/server/appeal/build-appeal-pac
 const { openAppealPacket } = await import('@/lib/server/appeal/open-appeal-packet');
 const { recordJboxSubmission } = await import('@/lib/server/appeal/record-jbox-submission');
 const { recordRollNumber } = await import('@/lib/server/appeal/record-roll-number');
+const { setPetitionTemplate } = await import('@/lib/server/firm/set-petition-template');
+const { samplePetitionTemplate } = await import('@/lib/documents/petition/sample-petition-template');
 
 const db = getDb();
 const storage = createLocalStorage(path.join(dataDir, 'objects'));
@@ -129,5 +131,29 @@ describe('the J-Box packet', () => {
     await recordRollNumber({ actor: a.advisor.actor, input: { caseId: kase.id, version: filed.version, rollNumber: '312 456' }, context: newContext() });
     expect(await db.case.findUniqueOrThrow({ where: { id: kase.id } })).toMatchObject({ rvvRollNumber: '312 456' });
     expect(await db.appealFiling.findFirstOrThrow({ where: { caseId: kase.id } })).toMatchObject({ rollNumber: '312 456' });
+  });
+});
+
+describe('the firm’s own petition template', () => {
+  it('refuses a template with a misspelt field, naming it, and keeps nothing', async () => {
+    const zip = new PizZip(await samplePetitionTemplate('fr'));
+    zip.file('word/document.xml', zip.file('word/document.xml')!.asText().replace('{clientName}', '{clientNmae}'));
+    const before = await writeCounts();
+    const error = await expectAppError(setPetitionTemplate({ actor: a.admin.actor, input: { locale: 'fr' }, file: { name: 'typo.docx', bytes: zip.generate({ type: 'uint8array' }) }, context: newContext(), storage }), 'VALIDATION');
+    expect(error).toMatchObject({ userMessage: 'appeals.template.unknownTags', exposed: { tags: ['clientNmae'] } });
+    await expectAppError(setPetitionTemplate({ actor: a.admin.actor, input: { locale: 'fr' }, file: { name: 'not.docx', bytes: new TextEncoder().encode('plain text') }, context: newContext(), storage }), 'VALIDATION');
+    expect(await writeCounts()).toEqual(before);
+  });
+
+  it('drafts the next petition from the firm’s template', async () => {
+    const zip = new PizZip(await samplePetitionTemplate('fr'));
+    zip.file('word/document.xml', zip.file('word/document.xml')!.asText().replace('{clientName}', 'CABINET-MODELE {clientName}'));
+    await setPetitionTemplate({ actor: a.admin.actor, input: { locale: 'fr' }, file: { name: 'cabinet.docx', bytes: zip.generate({ type: 'uint8array' }) }, context: newContext(), storage });
+    const refusedCase = await createCase(a.firm, client.client);
+    const moved = await db.case.update({ where: { id: refusedCase.id }, data: { stage: 'REFUSED' } });
+    const petition = await generatePetition({ actor: a.advisor.actor, input: { caseId: moved.id, locale: 'fr' }, context: newContext(), storage });
+    const key = (await db.documentVersion.findUniqueOrThrow({ where: { id: petition.versionId } })).storageKey;
+    const text = new PizZip(Buffer.concat(await (await storage.get(key)).body.toArray())).file('word/document.xml')!.asText();
+    expect(text).toContain(`CABINET-MODELE ${client.client.firstName} ${client.client.lastName}`);
   });
 });

@@ -11,6 +11,7 @@ import { AppError } from '@/lib/errors';
 import { loadMessages } from '@/lib/i18n/messages';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
+import { firmTemplates } from '@/lib/server/firm/petition-templates';
 import { parseInput } from '@/lib/server/validate';
 import { getStorage } from '@/lib/storage/get-storage';
 import type { Storage } from '@/lib/storage/storage';
@@ -23,7 +24,7 @@ const TITLES = { en: 'Petition to the Council for Alien Law Litigation', nl: 'Ve
 
 /**
  * A first draft of the petition from the firm's DOCX template (the shipped sample in the chosen language when
- * the firm has none), filled with the case's facts. It is stored as the client's APPEAL_PETITION document and
+ * the firm has none, see setPetitionTemplate), filled with the case's facts. It is stored as the client's APPEAL_PETITION document and
  * chosen as the filing's petition; the lawyer edits it in Word and uploads the final version over it.
  */
 export async function generatePetition({ actor, input, context, storage = getStorage(), today = brusselsDate() }: { actor: StaffActor; input: unknown; context: RequestContext; storage?: Storage; today?: string }) {
@@ -34,7 +35,10 @@ export async function generatePetition({ actor, input, context, storage = getSto
   if (kase.stage !== 'REFUSED') throw new AppError('VALIDATION', { message: `case is ${kase.stage}`, userMessage: 'appeals.filing.notRefused' });
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'decisions.types' });
   const values = await petitionValues(db, { firmId: actor.firmId, userId: actor.userId, kase, locale, today, decisionTypeLabel: (type) => t(type as never) });
-  const bytes = fillPetitionTemplate(await samplePetitionTemplate(locale), values);
+  // The firm's own template for the language when it has one, else the shipped sample.
+  const own = firmTemplates((await db.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { settings: true } })).settings)[locale];
+  const template = own ? new Uint8Array(Buffer.concat(await (await storage.get(own.key)).body.toArray())) : await samplePetitionTemplate(locale);
+  const bytes = fillPetitionTemplate(template, values);
 
   const documentId = randomUUID();
   const versionId = randomUUID();
@@ -56,7 +60,7 @@ export async function generatePetition({ actor, input, context, storage = getSto
       await tx.caseEvent.create({ data: { firmId: actor.firmId, caseId: kase.id, type: 'DOCUMENT', actorId: actor.userId, visibility: 'INTERNAL', payload: { action: 'uploaded', documentId, versionId, fileName } } });
       await recordAudit(tx, {
         firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'appeal.petition_generated', entity: 'appeal', entityId: saved.id, context,
-        after: { caseId: kase.id, documentId, versionId, locale, template: 'sample', filled: Object.entries(values).filter(([, value]) => value !== '').map(([key]) => key) },
+        after: { caseId: kase.id, documentId, versionId, locale, template: own ? 'firm' : 'sample', filled: Object.entries(values).filter(([, value]) => value !== '').map(([key]) => key) },
       });
       return { filingId: saved.id, documentId, versionId, fileName };
     });

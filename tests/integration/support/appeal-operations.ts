@@ -19,7 +19,11 @@ import { discardDecisionIntake } from '@/lib/server/decision/discard-decision-in
 import { getDecisionWorkspace } from '@/lib/server/decision/get-decision-workspace';
 import { uploadDecisionLetter } from '@/lib/server/decision/upload-decision-letter';
 import { uploadDocument } from '@/lib/server/document/upload-document';
+import { listPetitionTemplates } from '@/lib/server/firm/list-petition-templates';
+import { removePetitionTemplate } from '@/lib/server/firm/remove-petition-template';
 import { setDeadlineConfirmation } from '@/lib/server/firm/set-deadline-confirmation';
+import { setPetitionTemplate } from '@/lib/server/firm/set-petition-template';
+import { samplePetitionTemplate } from '@/lib/documents/petition/sample-petition-template';
 import { createLocalStorage } from '@/lib/storage/local-storage';
 import { writeTextDecisionPdf } from '../../support/decision-letters';
 import type { DocumentOperation, DocumentWorld } from './document-operations';
@@ -70,7 +74,25 @@ async function preparedFiling(w: DocumentWorld) {
 
 const auditCount = (w: DocumentWorld, action: string) => db.auditLog.count({ where: { firmId: w.firm.id, action } });
 
+const firmTemplate = (w: DocumentWorld) => db.firm.findUniqueOrThrow({ where: { id: w.firm.id }, select: { settings: true } }).then((f) => (f.settings as { petitionTemplates?: Record<string, unknown> }).petitionTemplates ?? {});
+
 export const APPEAL_OPERATIONS: DocumentOperation[] = [
+  {
+    name: 'setPetitionTemplate', file: 'lib/server/firm/set-petition-template.ts', action: 'firm.settings.update',
+    run: async (w, role) => setPetitionTemplate({ actor: actorOf(w, role), input: { locale: 'nl' }, file: { name: 'kantoor.docx', bytes: await samplePetitionTemplate('nl') }, context: newContext(), storage }),
+    allowed: async (w) => expect(await firmTemplate(w)).toHaveProperty('nl'),
+  },
+  {
+    name: 'removePetitionTemplate', file: 'lib/server/firm/remove-petition-template.ts', action: 'firm.settings.update',
+    setup: async (w) => { await setPetitionTemplate({ actor: w.admin.actor, input: { locale: 'fr' }, file: { name: 'cabinet.docx', bytes: await samplePetitionTemplate('fr') }, context: newContext(), storage }); },
+    run: (w, role) => removePetitionTemplate({ actor: actorOf(w, role), input: { locale: 'fr' }, context: newContext(), storage }),
+    allowed: async (w) => expect(await firmTemplate(w)).toEqual({}),
+  },
+  {
+    name: 'listPetitionTemplates', file: 'lib/server/firm/list-petition-templates.ts', action: 'firm.settings.update',
+    run: (w, role) => listPetitionTemplates({ actor: actorOf(w, role) }),
+    allowed: async (_w, _role, result) => expect((result as Awaited<ReturnType<typeof listPetitionTemplates>>).templates.map((t) => t.own)).toEqual([null, null, null]),
+  },
   {
     name: 'uploadDecisionLetter', file: 'lib/server/decision/upload-decision-letter.ts', action: 'decision.intake',
     run: async (w, role) => uploadDecisionLetter({ actor: actorOf(w, role), input: { caseId: w.kase.id }, file: { name: 'bijlage-20.pdf', body: await letter() }, context: newContext(), storage, asOf: AS_OF }),

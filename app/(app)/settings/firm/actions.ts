@@ -5,7 +5,9 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { AppError, type ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
 import { removeFirmLogo } from '@/lib/server/firm/remove-firm-logo';
+import { removePetitionTemplate } from '@/lib/server/firm/remove-petition-template';
 import { setFirmLogo } from '@/lib/server/firm/set-firm-logo';
+import { setPetitionTemplate } from '@/lib/server/firm/set-petition-template';
 import { requestContext } from '@/lib/server/request-context';
 
 type State = ActionResult<unknown> | null;
@@ -24,6 +26,24 @@ export async function uploadLogoAction(_prev: State, form: FormData): Promise<St
 export async function removeLogoAction(): Promise<State> {
   const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => removeFirmLogo({ actor, context: await requestContext() }));
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}
+
+export async function uploadPetitionTemplateAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => {
+    const file = form.get('template');
+    if (!(file instanceof File) || file.size === 0) throw new AppError('VALIDATION', { message: 'no file', userMessage: 'appeals.template.size' });
+    return setPetitionTemplate({ actor, input: { locale: form.get('locale') }, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, context: await requestContext() });
+  });
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}
+
+export async function removePetitionTemplateAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => removePetitionTemplate({ actor, input: Object.fromEntries(form), context: await requestContext() }));
   if (result.ok) revalidatePath('/settings/firm');
   return result;
 }

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { getFirmBranding } from '@/lib/server/firm/get-firm-branding';
 import { removeLogoAction, uploadLogoAction } from './actions';
+import { PetitionTemplatesSection } from './petition-templates-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('firmSettings');
@@ -48,6 +49,7 @@ export default async function FirmSettingsPage() {
           </ActionForm>
         ) : null}
       </section>
+      <PetitionTemplatesSection actor={actor} />
     </div>
   );
 }
