@@ -1,9 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
-import type { ActionResult } from '@/lib/errors';
-import { toActionResult } from '@/lib/server/action-result';
+import { runCaseAction, type CaseActionState } from './run-case-action';
 import { buildAppealPacket } from '@/lib/server/appeal/build-appeal-packet';
 import { generatePetition } from '@/lib/server/appeal/generate-petition';
 import { recordJboxSubmission } from '@/lib/server/appeal/record-jbox-submission';
@@ -12,43 +9,31 @@ import { saveAppealFiling } from '@/lib/server/appeal/save-appeal-filing';
 import { confirmDecisionIntake } from '@/lib/server/decision/confirm-decision-intake';
 import { discardDecisionIntake } from '@/lib/server/decision/discard-decision-intake';
 import { confirmDeadline } from '@/lib/server/deadline/confirm-deadline';
-import { requestContext } from '@/lib/server/request-context';
 
-type State = ActionResult<unknown> | null;
-type Operation = (args: { actor: Awaited<ReturnType<typeof requireWorkingStaff>>; input: unknown; context: Awaited<ReturnType<typeof requestContext>> }) => Promise<unknown>;
+// The dashboard's four-eyes list changes with every decision and deadline confirmation.
+const run = (operation: Parameters<typeof runCaseAction>[0], form: FormData, input?: unknown) => runCaseAction(operation, form, input, ['/dashboard']);
 
-// Each form posts the case id along, so the case page it came from (and the dashboard's four-eyes list) is refreshed.
-async function run(operation: Operation, form: FormData, input: unknown = Object.fromEntries(form)): Promise<State> {
-  const actor = await requireWorkingStaff();
-  const result = await toActionResult(async () => operation({ actor, input, context: await requestContext() }));
-  if (result.ok) {
-    revalidatePath(`/cases/${String(form.get('caseId'))}`);
-    revalidatePath('/dashboard');
-  }
-  return result;
-}
-
-export async function confirmDecisionAction(_prev: State, form: FormData): Promise<State> {
+export async function confirmDecisionAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(confirmDecisionIntake, form);
 }
-export async function discardDecisionAction(_prev: State, form: FormData): Promise<State> {
+export async function discardDecisionAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(discardDecisionIntake, form);
 }
-export async function confirmDeadlineAction(_prev: State, form: FormData): Promise<State> {
+export async function confirmDeadlineAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(confirmDeadline, form);
 }
-export async function saveAppealFilingAction(_prev: State, form: FormData): Promise<State> {
+export async function saveAppealFilingAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(saveAppealFiling, form, { ...Object.fromEntries(form), annexDocumentIds: form.getAll('annexDocumentIds') });
 }
-export async function generatePetitionAction(_prev: State, form: FormData): Promise<State> {
+export async function generatePetitionAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(generatePetition, form);
 }
-export async function buildAppealPacketAction(_prev: State, form: FormData): Promise<State> {
+export async function buildAppealPacketAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(buildAppealPacket, form);
 }
-export async function recordSubmissionAction(_prev: State, form: FormData): Promise<State> {
+export async function recordSubmissionAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(recordJboxSubmission, form);
 }
-export async function recordRollNumberAction(_prev: State, form: FormData): Promise<State> {
+export async function recordRollNumberAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(recordRollNumber, form);
 }
