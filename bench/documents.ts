@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createWorker } from 'tesseract.js';
 import { convertToPdfa } from '../lib/documents/pdfa/convert-to-pdfa';
+import { detectConversionTools } from '../lib/documents/pdfa/tools';
 import { fillPetitionTemplate, PETITION_TEMPLATE_TAGS } from '../lib/documents/petition/fill-petition-template';
 import { samplePetitionTemplate } from '../lib/documents/petition/sample-petition-template';
 import { readDocumentText } from '../lib/documents/read-document-text';
@@ -42,6 +43,8 @@ await writeTextDecisionPdf(textPdf, 'nl', FACTS);
 await writeScannedDecisionPng(scan, 'fr', FACTS);
 await writeFile(docx, fillPetitionTemplate(await samplePetitionTemplate('nl'), Object.fromEntries(PETITION_TEMPLATE_TAGS.map((tag) => [tag, `value of ${tag}`])) as never));
 
+// The bench needs no database, so the tools are resolved here rather than through lib/env.
+const tools = await detectConversionTools({ ghostscript: process.env.GHOSTSCRIPT_PATH ?? 'gs', libreoffice: process.env.LIBREOFFICE_PATH ?? 'soffice' });
 const rows: { label: string; ours: Stats; floor: Stats | null }[] = [];
 rows.push({ label: 'read text PDF', ours: await time(20, () => readDocumentText(textPdf, 'application/pdf')), floor: null });
 
@@ -56,13 +59,13 @@ rows.push({ label: 'OCR one 200 dpi page', ours: ocrOurs, floor: ocrFloor });
 const gsArgs = (input: string, output: string) => ['-q', '-dSAFER', '-dBATCH', '-dNOPAUSE', '-sDEVICE=pdfwrite', '-dPDFA=2', '-dPDFACompatibilityPolicy=1', '-sColorConversionStrategy=RGB', `-sOutputFile=${output}`, input];
 rows.push({
   label: 'PDF to PDF/A (gs)',
-  ours: await time(5, (i) => convertToPdfa({ inputPath: textPdf, mime: 'application/pdf', outputDir: dir, baseName: `pdf-${i}` })),
+  ours: await time(5, (i) => convertToPdfa({ inputPath: textPdf, mime: 'application/pdf', outputDir: dir, baseName: `pdf-${i}`, tools })),
   floor: await time(5, (i) => run('gs', gsArgs(textPdf, path.join(dir, `floor-pdf-${i}.pdf`)))),
 });
-rows.push({ label: 'PNG scan to PDF/A (gs)', ours: await time(5, (i) => convertToPdfa({ inputPath: scan, mime: 'image/png', outputDir: dir, baseName: `png-${i}` })), floor: null });
+rows.push({ label: 'PNG scan to PDF/A (gs)', ours: await time(5, (i) => convertToPdfa({ inputPath: scan, mime: 'image/png', outputDir: dir, baseName: `png-${i}`, tools })), floor: null });
 rows.push({
   label: 'DOCX to PDF/A (soffice)',
-  ours: await time(3, (i) => convertToPdfa({ inputPath: docx, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', outputDir: dir, baseName: `docx-${i}` })),
+  ours: await time(3, (i) => convertToPdfa({ inputPath: docx, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', outputDir: dir, baseName: `docx-${i}`, tools })),
   floor: await time(3, (i) => run('soffice', [`-env:UserInstallation=file://${dir}/lo-${i}`, '--headless', '--convert-to', 'pdf', '--outdir', path.join(dir, `floor-docx-${i}`), docx])),
 });
 
