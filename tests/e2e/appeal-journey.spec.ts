@@ -76,7 +76,7 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await review.getByRole('button', { name: 'Confirm these facts' }).click();
   await expect(page.getByTestId('case-stage')).toHaveText('Refused');
   await expect(page.getByTestId('deadline-unconfirmed')).toBeVisible();
-  await expect(decisionPanel(page)).toContainText(appealDue);
+  await expect(page.getByTestId('appeal-deadline').locator(`time[datetime="${appealDue}"]`)).toBeVisible();
   await expect(decisionPanel(page)).toContainText('a colleague confirms the deadline');
 
   // A colleague finds it among the deadlines to confirm and confirms it.
@@ -85,7 +85,7 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   const toConfirm = colleague.getByTestId('unconfirmed-deadlines');
   await expect(toConfirm).toContainText(lastName);
   await toConfirm.getByRole('listitem').filter({ hasText: lastName }).getByRole('link').click();
-  await colleague.getByRole('button', { name: `I checked the letter: confirm ${appealDue}` }).click();
+  await colleague.getByRole('button', { name: /^I checked the letter: confirm / }).click();
   await expect(colleague.getByTestId('deadline-confirmed')).toContainText('Confirmed by Sarah Wouters');
 
   // The advisor adds a payslip, drafts the petition and chooses what goes into the filing.
@@ -134,6 +134,18 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await roll.getByRole('button', { name: 'Save the roll number' }).click();
   await expect(page.getByTestId('submission')).toContainText('Roll number 312 456');
   await expect(page.locator('header').filter({ hasText: lastName })).toContainText('RvV/CCE roll number: 312 456');
+
+  // Another firm's admin gets the 404 of a case that does not exist, for the page and for the packet.
+  const stranger = await newPerson(browser);
+  await signInStaff(stranger, 'admin@lemaire.example');
+  expect((await stranger.request.get(`${caseUrl.replace('/cases/', '/api/cases/')}/appeal/packet`)).status()).toBe(404);
+  const caseId = new URL(caseUrl).pathname.split('/').pop()!;
+  const intoTheirCase = await stranger.request.post(`/api/decisions/upload?caseId=${caseId}`, {
+    headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': 'bijlage-20.pdf', Origin: new URL(caseUrl).origin },
+    data: await readFile(letter),
+  });
+  expect(intoTheirCase.status()).toBe(404);
+  expect((await stranger.goto(caseUrl))?.status()).toBe(404);
 
   await setFourEyes(admin, false);
 });
