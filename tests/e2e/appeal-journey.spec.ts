@@ -134,6 +134,7 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await roll.getByRole('button', { name: 'Save the roll number' }).click();
   await expect(page.getByTestId('submission')).toContainText('Roll number 312 456');
   await expect(page.locator('header').filter({ hasText: lastName })).toContainText('RvV/CCE roll number: 312 456');
+  await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('RvV/CCE roll number 312 456 recorded');
 
   // Another firm's admin gets the 404 of a case that does not exist, for the page and for the packet.
   const stranger = await newPerson(browser);

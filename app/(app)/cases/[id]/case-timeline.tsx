@@ -11,7 +11,10 @@ export async function CaseTimeline({ events, locale }: { events: Event[]; locale
   const title = (event: Event) => {
     if (event.type === 'TRANSITION' && event.transition) return ruleLabel(locale, `transition.${event.transition}` as 'transition.CLOSE');
     if (event.type === 'CREATED') return t('created');
-    if (event.type === 'FACTS_CHANGED') return t('factsChanged');
+    if (event.type === 'FACTS_CHANGED') {
+      const roll = (event.payload as { rvvRollNumber?: string } | null)?.rvvRollNumber;
+      return roll ? t('rollNumberRecorded', { roll }) : t('factsChanged');
+    }
     if (event.type === 'NOTE') return t('noteAdded');
     if (event.type === 'TASK') return (event.payload as { action?: string } | null)?.action === 'completed' ? t('taskCompleted') : t('taskAdded');
     if (event.type === 'MESSAGE') return t('clientMessage');
