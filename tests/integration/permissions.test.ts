@@ -49,21 +49,14 @@ const { listDueItems } = await import('@/lib/server/dashboard/list-due-items');
 const { listCasesWaitingOnClient } = await import('@/lib/server/dashboard/list-cases-waiting-on-client');
 const { listOverdueDecisions } = await import('@/lib/server/dashboard/list-overdue-decisions');
 const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-activity');
-const { getCalendarFeedStatus } = await import('@/lib/server/calendar/get-calendar-feed-status');
-const { createCalendarFeed } = await import('@/lib/server/calendar/create-calendar-feed');
-const { revokeCalendarFeed } = await import('@/lib/server/calendar/revoke-calendar-feed');
-const { createImportJob } = await import('@/lib/server/import/create-import-job');
-const { listImportJobs } = await import('@/lib/server/import/list-import-jobs');
-const { getImportJob } = await import('@/lib/server/import/get-import-job');
-const { getImportProgress } = await import('@/lib/server/import/get-import-progress');
-const { validateImport } = await import('@/lib/server/import/validate-import');
-const { commitImport } = await import('@/lib/server/import/commit-import');
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
 const { FIRM_LOGO_OPERATIONS } = await import('./support/firm-logo-operations');
 const { APPEAL_OPERATIONS } = await import('./support/appeal-operations');
+const { CALENDAR_OPERATIONS } = await import('./support/calendar-operations');
+const { IMPORT_OPERATIONS } = await import('./support/import-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -128,16 +121,6 @@ async function caseWorkSnapshot(firmId: string) {
     db.caseDocument.findMany({ where, orderBy: [{ caseId: 'asc' }, { documentId: 'asc' }] }),
   ]);
   return { deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments };
-}
-
-const IMPORT_CSV = 'First name;Last name;Nationality;Language\nNadia;Imported;MA;fr\n';
-const IMPORT_COLUMNS = { 'column.firstName': '0', 'column.lastName': '1', 'column.nationality': '2', 'column.language': '3' };
-
-/** An uploaded spreadsheet of the firm, put there by its admin; `validated` also maps and checks it. */
-async function uploadedImport(w: World, { validated }: { validated: boolean }) {
-  const { id } = await createImportJob({ actor: w.admin.actor, input: { fileName: 'clients.csv', bytes: new TextEncoder().encode(IMPORT_CSV) } });
-  if (validated) await validateImport({ actor: w.admin.actor, input: { jobId: id, ...IMPORT_COLUMNS } });
-  w.refs.importJob = id;
 }
 
 async function openTask(w: World, assigneeId: string | null, dueOn = '2026-12-01') {
@@ -454,105 +437,10 @@ const OPERATIONS: Operation[] = [
       expect((result as Awaited<ReturnType<typeof listRecentActivity>>).map((entry) => [entry.id, entry.caseId])).toEqual([[ref(w, 'event'), w.kase.id]]);
     },
   },
-  // ---------- calendar feed ----------
-  {
-    name: 'getCalendarFeedStatus',
-    file: 'lib/server/calendar/get-calendar-feed-status.ts',
-    action: 'calendar.manage',
-    run: (w, role) => getCalendarFeedStatus({ actor: actorOf(w, role) }),
-    allowed: async (_w, _role, result) => {
-      expect(result).toEqual({ active: false });
-    },
-  },
-  {
-    name: 'createCalendarFeed',
-    file: 'lib/server/calendar/create-calendar-feed.ts',
-    action: 'calendar.manage',
-    run: (w, role) => createCalendarFeed({ actor: actorOf(w, role) }),
-    allowed: async (w, role, result) => {
-      expect((result as { url: string }).url).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]+\.ics$/);
-      const memberships = await db.membership.findMany({ where: { firmId: w.firm.id }, select: { userId: true, icalTokenHash: true } });
-      expect(memberships.filter((m) => m.icalTokenHash).map((m) => m.userId)).toEqual([actorOf(w, role).userId]);
-    },
-  },
-  {
-    name: 'revokeCalendarFeed',
-    file: 'lib/server/calendar/revoke-calendar-feed.ts',
-    action: 'calendar.manage',
-    setup: async (w, role) => {
-      await db.membership.updateMany({ where: { firmId: w.firm.id, userId: actorOf(w, role).userId }, data: { icalTokenHash: `hash-${w.firm.slug}` } });
-    },
-    run: (w, role) => revokeCalendarFeed({ actor: actorOf(w, role) }),
-    allowed: async (w, role, result) => {
-      expect(result).toEqual({ revoked: true });
-      expect(await db.membership.findFirstOrThrow({ where: { firmId: w.firm.id, userId: actorOf(w, role).userId } })).toMatchObject({ icalTokenHash: null });
-    },
-  },
-  // ---------- spreadsheet import ----------
-  {
-    name: 'createImportJob',
-    file: 'lib/server/import/create-import-job.ts',
-    action: 'import.run',
-    run: (w, role) => createImportJob({ actor: actorOf(w, role), input: { fileName: 'clients.csv', bytes: new TextEncoder().encode(IMPORT_CSV) } }),
-    allowed: async (w, role, result) => {
-      const { id } = result as { id: string };
-      expect(await db.importJob.findUniqueOrThrow({ where: { id } })).toMatchObject({ firmId: w.firm.id, createdById: actorOf(w, role).userId, status: 'UPLOADED', totalRows: 1 });
-    },
-  },
-  {
-    name: 'listImportJobs',
-    file: 'lib/server/import/list-import-jobs.ts',
-    action: 'import.run',
-    setup: (w) => uploadedImport(w, { validated: false }),
-    run: (w, role) => listImportJobs({ actor: actorOf(w, role) }),
-    allowed: async (w, _role, result) => {
-      expect((result as Awaited<ReturnType<typeof listImportJobs>>).map((job) => job.id)).toEqual([ref(w, 'importJob')]);
-    },
-  },
-  {
-    name: 'getImportJob',
-    file: 'lib/server/import/get-import-job.ts',
-    action: 'import.run',
-    setup: (w) => uploadedImport(w, { validated: false }),
-    run: (w, role) => getImportJob({ actor: actorOf(w, role), input: { jobId: ref(w, 'importJob') } }),
-    allowed: async (w, _role, result) => {
-      const job = result as Awaited<ReturnType<typeof getImportJob>>;
-      expect([job.id, job.fileName, job.mapping?.source.rows]).toEqual([ref(w, 'importJob'), 'clients.csv', [['Nadia', 'Imported', 'MA', 'fr']]]);
-    },
-  },
-  {
-    name: 'getImportProgress',
-    file: 'lib/server/import/get-import-progress.ts',
-    action: 'import.run',
-    setup: (w) => uploadedImport(w, { validated: false }),
-    run: (w, role) => getImportProgress({ actor: actorOf(w, role), input: { jobId: ref(w, 'importJob') } }),
-    allowed: async (_w, _role, result) => {
-      expect(result).toEqual({ status: 'UPLOADED', processedRows: 0, totalRows: 1 });
-    },
-  },
-  {
-    name: 'validateImport',
-    file: 'lib/server/import/validate-import.ts',
-    action: 'import.run',
-    setup: (w) => uploadedImport(w, { validated: false }),
-    run: (w, role) => validateImport({ actor: actorOf(w, role), input: { jobId: ref(w, 'importJob'), ...IMPORT_COLUMNS } }),
-    allowed: async (w, _role, result) => {
-      expect((result as Awaited<ReturnType<typeof validateImport>>).status).toBe('VALIDATED');
-      expect((await db.importJob.findUniqueOrThrow({ where: { id: ref(w, 'importJob') } })).status).toBe('VALIDATED');
-    },
-  },
-  {
-    name: 'commitImport',
-    file: 'lib/server/import/commit-import.ts',
-    action: 'import.run',
-    setup: (w) => uploadedImport(w, { validated: true }),
-    run: (w, role) => commitImport({ actor: actorOf(w, role), input: { jobId: ref(w, 'importJob') }, context: newContext() }),
-    allowed: async (w, _role, result) => {
-      expect((result as Awaited<ReturnType<typeof commitImport>>).status).toBe('COMMITTED');
-      expect(await db.client.count({ where: { firmId: w.firm.id, lastName: 'Imported' } })).toBe(1);
-      expect(await auditActions(w)).toEqual(['client.created', 'client.created', 'import.committed']);
-    },
-  },
+  // ---------- calendar feed: support/calendar-operations.ts ----------
+  ...CALENDAR_OPERATIONS,
+  // ---------- spreadsheet import: support/import-operations.ts ----------
+  ...IMPORT_OPERATIONS,
   // ---------- checklist and documents: support/document-operations.ts ----------
   ...DOCUMENT_OPERATIONS,
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
