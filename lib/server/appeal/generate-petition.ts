@@ -34,9 +34,10 @@ export async function generatePetition({ actor, input, context, storage = getSto
   const kase = await findAppealCase(db, actor, caseId);
   if (kase.stage !== 'REFUSED') throw new AppError('VALIDATION', { message: `case is ${kase.stage}`, userMessage: 'appeals.filing.notRefused' });
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: 'decisions.types' });
-  const values = await petitionValues(db, { firmId: actor.firmId, userId: actor.userId, kase, locale, today, decisionTypeLabel: (type) => t(type as never) });
+  const firm = await db.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { name: true, settings: true } });
+  const values = await petitionValues(db, { firmId: actor.firmId, firm, userId: actor.userId, kase, locale, today, decisionTypeLabel: (type) => t(type as never) });
   // The firm's own template for the language when it has one, else the shipped sample.
-  const own = firmTemplates((await db.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { settings: true } })).settings)[locale];
+  const own = firmTemplates(firm.settings)[locale];
   const template = own ? new Uint8Array(Buffer.concat(await (await storage.get(own.key)).body.toArray())) : await samplePetitionTemplate(locale);
   const bytes = fillPetitionTemplate(template, values);
 

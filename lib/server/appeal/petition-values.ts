@@ -11,11 +11,10 @@ const longDate = (locale: Locale, date: string | null | undefined) =>
   date ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : '';
 
 /** The template's fields for one case, in the petition's language; an unknown fact is an empty field, never a guess. */
-export async function petitionValues(tx: Tx, { firmId, userId, kase, locale, today, decisionTypeLabel }: {
-  firmId: string; userId: string; kase: AppealCase; locale: Locale; today: string; decisionTypeLabel: (type: string) => string;
+export async function petitionValues(tx: Tx, { firmId, firm, userId, kase, locale, today, decisionTypeLabel }: {
+  firmId: string; firm: { name: string; settings: unknown }; userId: string; kase: AppealCase; locale: Locale; today: string; decisionTypeLabel: (type: string) => string;
 }): Promise<Record<PetitionTemplateTag, string>> {
-  const [firm, advisor, appeal] = await Promise.all([
-    tx.firm.findUniqueOrThrow({ where: { id: firmId }, select: { name: true, settings: true } }),
+  const [advisor, appeal] = await Promise.all([
     tx.user.findUnique({ where: { id: kase.assignedToId ?? userId }, select: { name: true, email: true } }),
     tx.deadline.findFirst({ where: { firmId, caseId: kase.id, kind: 'APPEAL', status: { in: ['OPEN', 'DONE'] } }, orderBy: { dueOn: 'desc' }, select: { dueOn: true } }),
   ]);

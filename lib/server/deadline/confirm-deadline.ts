@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { parseInput } from '@/lib/server/validate';
+import { notificationRecorder } from './notification-recorder';
 
 const ZInput = z.object({ deadlineId: z.string().min(1).max(64) });
 
@@ -22,17 +23,13 @@ export async function confirmDeadline({ actor, input, context }: { actor: StaffA
     const deadline = await tx.deadline.findFirst({ where: { id: deadlineId, firmId: actor.firmId, case: { deletedAt: null } }, select: { id: true, caseId: true, kind: true, status: true, dueOn: true, confirmedAt: true } });
     if (!deadline) throw new AppError('NOT_FOUND');
     if (deadline.kind !== 'APPEAL' || deadline.status !== 'OPEN') throw new AppError('VALIDATION', { message: `deadline ${deadline.id} is ${deadline.kind} ${deadline.status}`, userMessage: 'decisions.deadline.notConfirmable' });
-    const recorded = await tx.caseEvent.findFirst({
-      where: { caseId: deadline.caseId, firmId: actor.firmId, type: 'TRANSITION', transition: 'REFUSAL_NOTIFIED' },
-      orderBy: { occurredAt: 'desc' },
-      select: { actorId: true },
-    });
-    if (recorded?.actorId === actor.userId) throw new AppError('VALIDATION', { message: 'the recorder cannot confirm their own deadline', userMessage: 'decisions.deadline.samePerson' });
+    const recordedBy = await notificationRecorder(tx, actor.firmId, deadline.caseId);
+    if (recordedBy === actor.userId) throw new AppError('VALIDATION', { message: 'the recorder cannot confirm their own deadline', userMessage: 'decisions.deadline.samePerson' });
     const { count } = await tx.deadline.updateMany({ where: { id: deadline.id, firmId: actor.firmId, confirmedAt: null, status: 'OPEN' }, data: { confirmedAt: new Date(), confirmedById: actor.userId } });
     if (count !== 1) throw new AppError('CONFLICT', { message: 'already confirmed', userMessage: 'decisions.deadline.alreadyConfirmed' });
     await recordAudit(tx, {
       firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'deadline.confirmed', entity: 'deadline', entityId: deadline.id, context,
-      before: { confirmedAt: null }, after: { caseId: deadline.caseId, dueOn: fromDbDate(deadline.dueOn), recordedBy: recorded?.actorId ?? null },
+      before: { confirmedAt: null }, after: { caseId: deadline.caseId, dueOn: fromDbDate(deadline.dueOn), recordedBy },
     });
     return { caseId: deadline.caseId, dueOn: fromDbDate(deadline.dueOn) };
   });

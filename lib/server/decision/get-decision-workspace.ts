@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db';
 import type { DecisionProposal } from '@/lib/rules/decision-letter/read-decision-letter';
 import { RVV_ADDRESSES, URGENT_REGIMES } from '@/lib/rules/rvv-addresses';
 import type { PacketManifest } from '@/lib/server/appeal/packet-manifest';
+import { notificationRecorder } from '@/lib/server/deadline/notification-recorder';
 
 /**
  * What the case page's decision and appeal panels show: the letters read and waiting for confirmation, the
@@ -19,8 +20,11 @@ export async function getDecisionWorkspace({ actor, caseId }: { actor: StaffActo
     db.decisionIntake.findMany({ where: { firmId: actor.firmId, caseId, status: 'PROPOSED' }, orderBy: { createdAt: 'desc' }, take: 3, select: { id: true, readMethod: true, text: true, proposal: true, createdAt: true, documentId: true, versionId: true } }),
     db.deadline.findFirst({ where: { firmId: actor.firmId, caseId, kind: 'APPEAL', status: { in: ['OPEN', 'DONE'] } }, orderBy: { dueOn: 'desc' }, select: { id: true, dueOn: true, status: true, confirmedAt: true, confirmedBy: { select: { name: true, email: true } } } }),
     db.appealFiling.findMany({ where: { firmId: actor.firmId, caseId }, orderBy: { createdAt: 'desc' }, take: 5 }),
-    db.document.findMany({ where: { firmId: actor.firmId, clientId: kase.clientId, deletedAt: null, versions: { some: {} } }, orderBy: [{ createdAt: 'desc' }], take: 200, select: { id: true, title: true, kind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { fileName: true, mimeType: true } } } }),
-    db.caseEvent.findFirst({ where: { firmId: actor.firmId, caseId, type: 'TRANSITION', transition: 'REFUSAL_NOTIFIED' }, orderBy: { occurredAt: 'desc' }, select: { actorId: true } }),
+    // The client's documents feed only the filing form, shown at the refused stage; other stages skip the query.
+    kase.stage === 'REFUSED'
+      ? db.document.findMany({ where: { firmId: actor.firmId, clientId: kase.clientId, deletedAt: null, versions: { some: {} } }, orderBy: [{ createdAt: 'desc' }], take: 200, select: { id: true, title: true, kind: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { fileName: true, mimeType: true } } } })
+      : Promise.resolve([]),
+    notificationRecorder(db, actor.firmId, caseId),
   ]);
   const current = filings.find((filing) => !filing.submittedAt) ?? null;
   const submitted = filings.find((filing) => filing.submittedAt) ?? null;
@@ -33,7 +37,7 @@ export async function getDecisionWorkspace({ actor, caseId }: { actor: StaffActo
       confirmedBy: appealDeadline.confirmedBy ? (appealDeadline.confirmedBy.name ?? appealDeadline.confirmedBy.email) : null,
       required: kase.firm.requireDeadlineConfirmation,
       // The one who recorded the notification is not the second pair of eyes.
-      actorMayConfirm: recorder?.actorId !== actor.userId,
+      actorMayConfirm: recorder !== actor.userId,
     },
     filing: current && { ...current, manifest: current.manifest as unknown as PacketManifest | null },
     submitted,

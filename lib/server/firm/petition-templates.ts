@@ -1,4 +1,5 @@
 import type { Tx } from '@/lib/db';
+import { lockedFirmSettings } from './locked-firm-settings';
 
 // The firm's own petition templates (DOCX), one per language, kept in Firm.settings.petitionTemplates next to
 // the rules and reminder settings; the bytes live in storage under the firm's prefix.
@@ -10,10 +11,9 @@ export const TEMPLATE_MAX_BYTES = 2 * 1024 * 1024;
 
 type Settings = Record<string, unknown> & { petitionTemplates?: Partial<Record<PetitionLocale, StoredTemplate>> };
 
-/** The firm's settings row, locked for the change, so two admins' uploads cannot drop each other's entries. */
+/** The firm's settings, locked for a template change (see lockedFirmSettings). */
 export async function lockedSettings(tx: Tx, firmId: string): Promise<Settings> {
-  const [row] = await tx.$queryRaw<{ settings: unknown }[]>`SELECT "settings" FROM "Firm" WHERE "id" = ${firmId} FOR UPDATE`;
-  return (row?.settings ?? {}) as Settings;
+  return (await lockedFirmSettings(tx, firmId)) as Settings;
 }
 
 export function firmTemplates(settings: unknown): Partial<Record<PetitionLocale, StoredTemplate>> {

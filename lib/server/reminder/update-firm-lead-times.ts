@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { parseInput } from '@/lib/server/validate';
+import { lockedFirmSettings } from '@/lib/server/firm/locked-firm-settings';
 import { ZFirmLeadTimes } from './reminder-preference-schemas';
 
 /**
@@ -14,8 +15,7 @@ export async function updateFirmLeadTimes({ actor, input, context }: { actor: St
   assertCan(actor, 'firm.settings.update');
   const leadDays = parseInput(ZFirmLeadTimes, input);
   return getDb().$transaction(async (tx) => {
-    const [firm] = await tx.$queryRaw<{ settings: Record<string, unknown> | null }[]>`SELECT "settings" FROM "Firm" WHERE "id" = ${actor.firmId} FOR UPDATE`;
-    const settings = firm?.settings ?? {};
+    const settings = await lockedFirmSettings(tx, actor.firmId);
     const reminders = (settings.reminders as Record<string, unknown> | undefined) ?? {};
     await tx.firm.update({ where: { id: actor.firmId }, data: { settings: { ...settings, reminders: { ...reminders, leadDays } } } });
     await recordAudit(tx, {
