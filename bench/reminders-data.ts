@@ -8,12 +8,17 @@ export const DAY = '2027-03-15';
 
 // ---------- the floor: one hand-written statement for the reminders due, written apart from lib/server ----------
 
+// The same batch as the sweep's: the next $2 open deadlines whose look day has come, past ($4, $5) when given.
 const floorSql = (cursor: boolean) => `
+  WITH page AS MATERIALIZED (
+    SELECT d.id FROM "Deadline" d
+    WHERE d.status = 'OPEN' AND d."remindOn" <= $1::date ${cursor ? `AND (d."remindOn", d.id) > ($4::date, $5)` : ''}
+    ORDER BY d."remindOn", d.id LIMIT $2)
   SELECT d.id AS "deadlineId", d."firmId", d."caseId", d.kind::text AS kind, d."dueOn", d."opensOn", d.basis, p.lead,
     rc.audience, rc.key AS "recipientKey", rc."userId" AS "recipientUserId", rc.email, rc.locale, rc.name AS "recipientName",
     c.reference AS "caseReference", cl."firstName" AS "clientFirstName", cl."lastName" AS "clientLastName", f.name AS "firmName",
     a.id AS "advisorId", a.name AS "advisorName"
-  FROM "Deadline" d
+  FROM page JOIN "Deadline" d ON d.id = page.id
   JOIN "Firm" f ON f.id = d."firmId"
   JOIN "Case" c ON c.id = d."caseId" AND c."firmId" = d."firmId" AND c."deletedAt" IS NULL AND c."closedAt" IS NULL
   JOIN "Client" cl ON cl.id = c."clientId"
@@ -34,11 +39,10 @@ const floorSql = (cursor: boolean) => `
     SELECT 'CLIENT', 'client:' || cl.id, NULL, cl.email, cl.language::text, cl."firstName"
     WHERE d.actor = 'CLIENT' AND cl."firmId" = d."firmId" AND cl."deletedAt" IS NULL AND cl.email IS NOT NULL
   ) rc
-  WHERE d.status = 'OPEN' AND d."dueOn" BETWEEN $1::date AND $1::date + 366
-    ${cursor ? `AND (d."dueOn", d.id) >= ($4::date, $5) AND (d."dueOn", d.id, rc.key) > ($4::date, $5, $6)` : ''}
+  WHERE d."dueOn" >= $1::date
     AND NOT EXISTS (SELECT 1 FROM "Reminder" x WHERE x."deadlineId" = d.id AND x."recipientKey" = rc.key AND x."leadDays" = p.lead)
-  ORDER BY d."dueOn", d.id, rc.key
-  LIMIT $2`;
+  ORDER BY d."dueOn", d.id, rc.key`;
+
 export const FLOOR_SQL = floorSql(false);
 export const FLOOR_AFTER_SQL = floorSql(true);
 

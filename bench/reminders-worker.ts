@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Db } from '../lib/db';
 import type { createMailTransport as CreateMailTransport } from '../lib/email/transport';
-import type { DueReminder } from '../lib/server/reminder/find-due-reminders';
+import type { DueReminder, LookedDeadline } from '../lib/server/reminder/find-due-reminders';
 import { DAY, defaultLeadsJson, FLOOR_AFTER_SQL, FLOOR_SQL, rowKey, type FloorRow } from './reminders-data';
 
 export type Config = {
@@ -50,7 +50,7 @@ async function runWorker(config: Config): Promise<WorkerResult> {
 
   const { getDb } = await import('../lib/db');
   const { sweepReminders, SWEEP_BATCH_SIZE } = await import('../lib/server/reminder/sweep-reminders');
-  const { findDueReminders } = await import('../lib/server/reminder/find-due-reminders');
+  const { findDeadlinesToLook, findDueReminders } = await import('../lib/server/reminder/find-due-reminders');
   const { deliverDueEmails } = await import('../lib/email/deliver-outbox');
   const { createMailTransport } = await import('../lib/email/transport');
   const { brusselsMidnight } = await import('../lib/dates');
@@ -73,12 +73,17 @@ async function runWorker(config: Config): Promise<WorkerResult> {
     samples.push(performance.now() - started);
     return result;
   };
-  for (let after: DueReminder | null = null; ; ) {
-    const cursor: DueReminder | null = after;
-    const runLib = (): Promise<DueReminder[]> => time(queryMs, () => findDueReminders(db, { day: DAY, limit: batchSize, after: cursor }));
+  for (let after: LookedDeadline | null = null; ; ) {
+    const cursor: LookedDeadline | null = after;
+    let looked: LookedDeadline[] = [];
+    const runLib = (): Promise<DueReminder[]> =>
+      time(queryMs, async () => {
+        looked = await findDeadlinesToLook(db, { day: DAY, limit: batchSize, after: cursor });
+        return findDueReminders(db, { day: DAY, deadlineIds: looked.map((l) => l.deadlineId) });
+      });
     const runFloor = (): Promise<FloorRow[]> =>
       time(floorMs, async () => {
-        const args = cursor ? [DAY, batchSize, defaults, cursor.dueOn.toISOString().slice(0, 10), cursor.deadlineId, cursor.recipientKey] : [DAY, batchSize, defaults];
+        const args = cursor ? [DAY, batchSize, defaults, cursor.remindOn.toISOString().slice(0, 10), cursor.deadlineId] : [DAY, batchSize, defaults];
         return (await floor.query<FloorRow>(cursor ? FLOOR_AFTER_SQL : FLOOR_SQL, args)).rows;
       });
     // Alternate which goes first, so neither always finds the pages the other just read.
@@ -94,8 +99,8 @@ async function runWorker(config: Config): Promise<WorkerResult> {
     if (!floorMismatch && lib.map(rowKey).join() !== theirs.map(rowKey).join()) {
       floorMismatch = `batch ${queryMs.length}: findDueReminders returned ${lib.length} rows, the floor ${theirs.length}, not the same`;
     }
-    if (lib.length < batchSize) break;
-    after = lib.at(-1)!;
+    if (looked.length < batchSize) break;
+    after = looked.at(-1)!;
   }
   await floor.end();
 

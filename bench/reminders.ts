@@ -3,7 +3,7 @@
 // migrated and filled by SQL with deadlines that make exactly that many reminders due on a fixed day, plus
 // deadlines that must not produce one (done, not yet due, digest advisors, closed cases). Then, in a worker
 // process of its own (so its memory is the worker's, not the benchmark's or the SMTP sink's):
-//   (a) findDueReminders batch by batch, with the sweep's cursors, each next to one hand-written SQL query
+//   (a) the sweep's queries batch by batch (deadlines whose look day has come, then their due reminders), each next to one hand-written SQL query
 //       selecting the same rows (the floor); nothing is written;
 //   (b) sweepReminders at 09:00 that day: renders every email, writes the outbox and Reminder rows;
 //   (c) deliverDueEmails in a loop, through the nodemailer pool of createMailTransport, to an SMTP sink on

@@ -77,6 +77,17 @@ describe("the firm's lead times", () => {
     expect((await getReminderSettings({ actor: b.advisor.actor })).leadTimes.APPEAL).toEqual([21, 14, 7, 3, 1]);
   });
 
+  it('applies a lead added while a deadline waits for its next one, on its day, not at the old next lead', async () => {
+    await updateFirmLeadTimes({ actor: a.admin.actor, input: allKinds({ APPEAL: '21, 14' }), context: newContext() });
+    const deadline = await appeal('2027-12-31');
+    await sweepReminders({ db, now: at('2027-12-10') });
+    expect(await leadsOf(deadline.id)).toEqual([21]);
+    // Its next look was planned for the 14-day day (17 December); the firm now wants one 18 days ahead too.
+    await updateFirmLeadTimes({ actor: a.admin.actor, input: allKinds({ APPEAL: '21, 18, 14' }), context: newContext() });
+    await sweepReminders({ db, now: at('2027-12-13') });
+    expect(await leadsOf(deadline.id)).toEqual([21, 18]);
+  });
+
   it('takes "open" for windows and an empty field as none', async () => {
     await updateFirmLeadTimes({ actor: a.admin.actor, input: allKinds({ RENEWAL_WINDOW: 'open, 10', CARD_EXPIRY: '' }), context: newContext() });
     const { leadTimes } = await getReminderSettings({ actor: a.admin.actor });

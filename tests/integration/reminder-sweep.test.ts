@@ -87,6 +87,30 @@ describe('the reminder sweep', () => {
     expect(await leadsOf(appeal.id)).toEqual([21, 7]);
   });
 
+  it('looks at a deadline on its lead days only: a sweep with nothing due reads no deadline', async () => {
+    const deadlines = await Promise.all(['2028-06-01', '2028-06-02', '2028-06-03'].map((dueOn) => deadline('APPEAL', dueOn)));
+    // First look (a new deadline is looked at once, whenever it is made); each is then planned for its 21-day day.
+    await sweepReminders({ db, now: at('2028-04-01') });
+    expect((await sweepReminders({ db, now: at('2028-04-01', 10) })).looked).toBe(0);
+    expect((await sweepReminders({ db, now: at('2028-05-10') })).looked).toBe(0);
+    const onTheDay = await sweepReminders({ db, now: at('2028-05-11') });
+    expect(onTheDay).toMatchObject({ looked: 1, found: 1, queued: 1 });
+    expect(await leadsOf(deadlines[0]!.id)).toEqual([21]);
+    expect(await leadsOf(deadlines[1]!.id)).toEqual([]);
+  });
+
+  it('looks again at a deadline moved or reopened by any writer, even plain SQL', async () => {
+    const appeal = await deadline('APPEAL', '2028-09-30');
+    await sweepReminders({ db, now: at('2028-09-01') });
+    await db.deadline.update({ where: { id: appeal.id }, data: { status: 'DONE' } });
+    expect((await sweepReminders({ db, now: at('2028-09-09') })).looked).toBe(0);
+    await db.$executeRaw`UPDATE "Deadline" SET "status" = 'OPEN', "dueOn" = '2028-09-20' WHERE "id" = ${appeal.id}`;
+    // The 14-day day of the new date (6 September) has passed: that is the lead sent now, once.
+    await sweepReminders({ db, now: at('2028-09-09') });
+    expect(await leadsOf(appeal.id)).toEqual([14]);
+    expect((await sweepReminders({ db, now: at('2028-09-12') })).looked).toBe(0);
+  });
+
   it('sends one digest instead of individual reminders to an advisor who chose it', async () => {
     await db.membership.update({ where: { id: a.advisor.membership.id }, data: { reminderMode: 'DIGEST', digestHour: 8 } });
     const appeal = await deadline('APPEAL', '2027-05-10');

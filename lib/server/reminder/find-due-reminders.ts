@@ -28,30 +28,40 @@ export type DueReminder = {
   advisorName: string | null;
 };
 
-/** Where the previous batch of the same sweep ended: its last row's place in the order below. */
-export type DueReminderCursor = Pick<DueReminder, 'dueOn' | 'deadlineId' | 'recipientKey'>;
+/** A deadline the sweep looks at: its id, and the dates its next look is planned from (see moveOnDeadlines). */
+export type LookedDeadline = { deadlineId: string; remindOn: Date; dueOn: Date; opensOn: Date | null; kind: DeadlineKind };
 
 // The firm's own lead times win over the defaults, kind by kind; both are JSON lists of days or "open".
 const DEFAULTS_JSON = JSON.stringify(Object.fromEntries(Object.entries(DEFAULT_LEAD_DAYS).map(([kind, leads]) => [kind, leads.map((lead) => (lead < 0 ? 'open' : lead))])));
-const MAX_LEAD_DAYS = 366;
+
+/** Each lead of deadline `d` (firm `f`) as the day it falls on, in a column "on". */
+const leadDays = Prisma.sql`
+  jsonb_array_elements_text(COALESCE(f."settings"->'reminders'->'leadDays'->(d."kind"::text), ${DEFAULTS_JSON}::jsonb->(d."kind"::text), '[]'::jsonb)) AS x(v)
+  CROSS JOIN LATERAL (SELECT CASE WHEN x.v = 'open' THEN -1 ELSE x.v::int END AS "lead") l
+  CROSS JOIN LATERAL (SELECT CASE WHEN l."lead" = -1 THEN d."opensOn" ELSE d."dueOn" - l."lead" END AS "on") r`;
 
 /**
- * The reminders due on `day` that were never written, oldest deadline first, at most `limit`: one query, so
- * the sweep works in batches and never holds every due row. For each open deadline it takes the one lead time
+ * The next `limit` open deadlines, across firms, whose look day (Deadline.remindOn) has come by `day`, in
+ * (remindOn, id) order from past `after`: one range of a partial index, so a sweep with nothing due reads nothing.
+ */
+export async function findDeadlinesToLook(db: Db | Tx, { day, limit, after = null }: { day: string; limit: number; after?: LookedDeadline | null }): Promise<LookedDeadline[]> {
+  const past = after ? Prisma.sql`AND (d."remindOn", d."id") > (${fromDbDate(after.remindOn)}::date, ${after.deadlineId})` : Prisma.empty;
+  return db.$queryRaw<LookedDeadline[]>`
+    SELECT d."id" AS "deadlineId", d."remindOn", d."dueOn", d."opensOn", d."kind"::text AS "kind"
+    FROM "Deadline" d
+    WHERE d."status" = 'OPEN' AND d."remindOn" <= ${day}::date ${past}
+    ORDER BY d."remindOn", d."id"
+    LIMIT ${limit}`;
+}
+
+/**
+ * The reminders due on `day` for these deadlines that were never written. For each it takes the one lead time
  * whose day has come most recently (a worker that was down for a week sends the 3-day reminder, not the 14,
  * 7 and 3 at once); the Reminder table, unique per deadline, recipient and lead, says what was already written.
  * Advisors who chose the digest or are on leave get none here; clients only for what they must do themselves.
- *
- * `after` starts the list past a row (the last of the sweep's previous batch). Every row before it was written
- * by that batch, so the result is the same as without it, but the query walks open deadlines in index order
- * (Deadline status, dueOn, id) from there and stops after `limit` rows, instead of recomputing every due
- * reminder and skipping the ones already written, batch after batch.
  */
-export async function findDueReminders(db: Db | Tx, { day, limit, after = null }: { day: string; limit: number; after?: DueReminderCursor | null }): Promise<DueReminder[]> {
-  // The date as a plain YYYY-MM-DD: a timestamp parameter would be cast to a date in the session's time zone.
-  const afterDay = after ? fromDbDate(after.dueOn) : null;
-  const from = after ? Prisma.sql`AND (d."dueOn", d."id") >= (${afterDay}::date, ${after.deadlineId})` : Prisma.empty;
-  const past = after ? Prisma.sql`AND (d."dueOn", d."id", rc."recipientKey") > (${afterDay}::date, ${after.deadlineId}, ${after.recipientKey})` : Prisma.empty;
+export async function findDueReminders(db: Db | Tx, { day, deadlineIds }: { day: string; deadlineIds: string[] }): Promise<DueReminder[]> {
+  if (deadlineIds.length === 0) return [];
   return db.$queryRaw<DueReminder[]>`
     SELECT d."id" AS "deadlineId", d."firmId", d."caseId", d."kind"::text AS "kind", d."dueOn", d."opensOn", d."basis", pick."lead", rc."audience",
       rc."recipientKey", rc."recipientUserId", rc."email", rc."locale", rc."recipientName",
@@ -60,10 +70,7 @@ export async function findDueReminders(db: Db | Tx, { day, limit, after = null }
     FROM "Deadline" d
     JOIN "Firm" f ON f."id" = d."firmId"
     CROSS JOIN LATERAL (
-      SELECT l."lead"
-      FROM jsonb_array_elements_text(COALESCE(f."settings"->'reminders'->'leadDays'->(d."kind"::text), ${DEFAULTS_JSON}::jsonb->(d."kind"::text), '[]'::jsonb)) AS x(v)
-      CROSS JOIN LATERAL (SELECT CASE WHEN x.v = 'open' THEN -1 ELSE x.v::int END AS "lead") l
-      CROSS JOIN LATERAL (SELECT CASE WHEN l."lead" = -1 THEN d."opensOn" ELSE d."dueOn" - l."lead" END AS "on") r
+      SELECT l."lead" FROM ${leadDays}
       WHERE r."on" <= ${day}::date
       ORDER BY r."on" DESC
       LIMIT 1
@@ -81,8 +88,24 @@ export async function findDueReminders(db: Db | Tx, { day, limit, after = null }
       SELECT 'CLIENT', 'client:' || cl."id", NULL, cl."email", cl."language"::text, cl."firstName"
       WHERE d."actor" = 'CLIENT' AND cl."firmId" = d."firmId" AND cl."deletedAt" IS NULL AND cl."email" IS NOT NULL
     ) rc
-    WHERE d."status" = 'OPEN' AND d."dueOn" >= ${day}::date AND d."dueOn" <= ${day}::date + ${MAX_LEAD_DAYS}::int ${from}
-      AND NOT EXISTS (SELECT 1 FROM "Reminder" x WHERE x."deadlineId" = d."id" AND x."recipientKey" = rc."recipientKey" AND x."leadDays" = pick."lead") ${past}
-    ORDER BY d."dueOn", d."id", rc."recipientKey"
-    LIMIT ${limit}`;
+    WHERE d."id" = ANY(${deadlineIds}::text[]) AND d."status" = 'OPEN' AND d."dueOn" >= ${day}::date
+      AND NOT EXISTS (SELECT 1 FROM "Reminder" x WHERE x."deadlineId" = d."id" AND x."recipientKey" = rc."recipientKey" AND x."leadDays" = pick."lead")
+    ORDER BY d."dueOn", d."id", rc."recipientKey"`;
+}
+
+/**
+ * After a look on `day`, each deadline's next look is the day of its next lead after `day`, or never (null)
+ * when none is left; in the transaction that writes what the look found. A deadline changed since it was read
+ * (moved, another kind, closed) is left alone: the trigger has already planned a new look at it.
+ */
+export async function moveOnDeadlines(tx: Tx, { day, looked }: { day: string; looked: LookedDeadline[] }): Promise<void> {
+  if (looked.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Deadline" d SET "remindOn" = (SELECT min(r."on") FROM ${leadDays} WHERE r."on" > ${day}::date)
+    FROM "Firm" f, unnest(
+      ${looked.map((l) => l.deadlineId)}::text[], ${looked.map((l) => fromDbDate(l.dueOn))}::date[],
+      ${looked.map((l) => (l.opensOn ? fromDbDate(l.opensOn) : null))}::date[], ${looked.map((l) => l.kind)}::"DeadlineKind"[]
+    ) AS seen("id", "dueOn", "opensOn", "kind")
+    WHERE d."id" = seen."id" AND f."id" = d."firmId" AND d."status" = 'OPEN'
+      AND d."dueOn" = seen."dueOn" AND d."opensOn" IS NOT DISTINCT FROM seen."opensOn" AND d."kind" = seen."kind"`;
 }

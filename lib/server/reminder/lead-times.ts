@@ -27,7 +27,10 @@ export const DEFAULT_LEAD_DAYS: LeadTimes = {
   NATIONALITY_ELIGIBLE: [30],
 };
 
-const ZLeads = z.array(z.union([z.literal('open'), z.number().int().min(0).max(365)])).max(10);
+/** The longest lead a firm may set; the deadline_remind_on trigger (a migration) looks this far ahead too. */
+export const LONGEST_LEAD_DAYS = 365;
+
+const ZLeads = z.array(z.union([z.literal('open'), z.number().int().min(0).max(LONGEST_LEAD_DAYS)])).max(10);
 
 /** What a firm may store: any kinds, each a list of day counts or 'open'; an empty list turns a kind's reminders off. */
 export const ZLeadSettings = z.partialRecord(z.enum(DEADLINE_KINDS), ZLeads);

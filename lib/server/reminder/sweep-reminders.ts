@@ -5,11 +5,12 @@ import { env } from '@/lib/env';
 import { renderEmail, type RenderedEmail } from '@/lib/email/render-email';
 import { firmLogoUrl as firmLogoUrlFor } from '@/lib/server/firm/firm-logo';
 import { ruleLabel } from '@/lib/rules/labels';
-import { findDueReminders, type DueReminder, type DueReminderCursor } from './find-due-reminders';
+import { findDeadlinesToLook, findDueReminders, moveOnDeadlines, type DueReminder, type LookedDeadline } from './find-due-reminders';
 import { OPENS } from './lead-times';
 import { daysBetween, reminderDay, reminderInstant } from './reminder-day';
 
-export type SweepReport = { day: string; found: number; queued: number; skipped: number; batches: number };
+/** `looked`: deadlines whose look day had come; `found`: reminders due among them; `queued` + `skipped` = written. */
+export type SweepReport = { day: string; looked: number; found: number; queued: number; skipped: number; batches: number };
 
 /** Reminders rendered and written per transaction when the caller does not say. */
 export const SWEEP_BATCH_SIZE = 100;
@@ -45,17 +46,17 @@ async function render(r: DueReminder, day: string): Promise<RenderedEmail> {
 
 
 /**
- * Writes every reminder now due to the outbox, once: in batches of `batchSize`, each batch in one transaction
- * that inserts the outbox rows and their Reminder rows together. A worker killed between batches (or inside
- * one) leaves each reminder either fully written or not at all, and the next sweep picks up exactly the rest;
- * two sweeps at once are kept apart by the unique keys (ON CONFLICT DO NOTHING), never by luck.
- * A reminder that cannot be rendered (a bad address in the data) is recorded as SKIPPED so it cannot block the rest.
+ * Writes every reminder now due to the outbox, once. It looks only at the open deadlines whose look day
+ * (Deadline.remindOn) has come, `batchSize` at a time; each batch is written in one transaction that inserts
+ * the outbox rows and their Reminder rows and moves each deadline's next look on to its next lead's day. A
+ * worker killed between batches (or inside one) leaves each batch either fully written or not at all, and the
+ * next sweep picks up exactly the rest; two sweeps at once are kept apart by the unique keys (ON CONFLICT DO
+ * NOTHING), never by luck. A reminder that cannot be rendered (a bad address in the data) is recorded as
+ * SKIPPED so it cannot block the rest. With nothing due, the sweep is one empty index range.
  *
- * After a full batch the next query starts past its last row (everything before it is being written), so each
- * query reads one batch of deadlines, not every due one again; it runs, and the next batch is rendered, while
- * the previous batch is written (batches are still written one after the other, in order). The sweep ends as it
- * always did: when a query from the start of the list, run once every write is done, finds fewer than
- * `batchSize` reminders still to write.
+ * The next batch is read past the last deadline of the previous one, and rendered, while that one is written.
+ * The sweep ends when a read from the start of the list, once every write is done, finds fewer than
+ * `batchSize` deadlines: whatever came due behind it is looked at too.
  */
 export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_BATCH_SIZE, log = () => {} }: {
   db: Db;
@@ -64,24 +65,26 @@ export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_B
   log?: (message: string, extra?: Record<string, unknown>) => void;
 }): Promise<SweepReport> {
   const day = reminderDay(now);
-  const report: SweepReport = { day, found: 0, queued: 0, skipped: 0, batches: 0 };
-  let after: DueReminderCursor | null = null;
+  const report: SweepReport = { day, looked: 0, found: 0, queued: 0, skipped: 0, batches: 0 };
+  let after: LookedDeadline | null = null;
   let writing: Promise<void> | null = null;
   try {
     for (;;) {
-      const due = await findDueReminders(db, { day, limit: batchSize, after });
+      const looked = await findDeadlinesToLook(db, { day, limit: batchSize, after });
+      const due = await findDueReminders(db, { day, deadlineIds: looked.map((l) => l.deadlineId) });
       const rendered = await Promise.all(due.map((r) => render(r, day).then((email) => ({ r, email }), (error: unknown) => ({ r, error }))));
       await writing;
       writing = null;
-      if (due.length > 0) {
+      if (looked.length > 0) {
+        report.looked += looked.length;
         report.found += due.length;
         report.batches += 1;
-        writing = writeBatch(db, rendered, report, log);
+        writing = writeBatch(db, day, looked, rendered, report, log);
         // Awaited at the next turn or below; until then a failure must not count as unhandled.
         writing.catch(() => {});
       }
-      if (due.length === batchSize) {
-        after = due.at(-1)!;
+      if (looked.length === batchSize) {
+        after = looked.at(-1)!;
         continue;
       }
       await writing;
@@ -98,7 +101,7 @@ export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_B
 
 type Rendered = { r: DueReminder; email: RenderedEmail } | { r: DueReminder; error: unknown };
 
-async function writeBatch(db: Db, rendered: Rendered[], report: SweepReport, log: (message: string, extra?: Record<string, unknown>) => void) {
+async function writeBatch(db: Db, day: string, looked: LookedDeadline[], rendered: Rendered[], report: SweepReport, log: (message: string, extra?: Record<string, unknown>) => void) {
   const at = utcTimestamp(new Date());
   const written = await db.$transaction(async (tx) => {
     const emails = rendered.flatMap((item) => ('email' in item ? [{ ...item, key: outboxKey(item.r) }] : []));
@@ -117,13 +120,13 @@ async function writeBatch(db: Db, rendered: Rendered[], report: SweepReport, log
         ON CONFLICT DO NOTHING`;
     }
     // Another sweep may have written some of these keys first: link each reminder to the row that exists.
-    const ids = new Map((await tx.emailOutbox.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } })).map((row) => [row.key, row.id]));
+    const ids = new Map(keys.length === 0 ? [] : (await tx.emailOutbox.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } })).map((row) => [row.key, row.id] as const));
     const rows = rendered.map((item) => {
       const onDay = item.r.lead === OPENS ? fromDbDate(item.r.opensOn!) : addDaysPlain(fromDbDate(item.r.dueOn), -item.r.lead);
       const outboxId = 'email' in item ? (ids.get(outboxKey(item.r)) ?? null) : null;
       return { r: item.r, dueAt: utcTimestamp(reminderInstant(onDay)), status: outboxId ? ('QUEUED' as const) : ('SKIPPED' as const), outboxId };
     });
-    const inserted = await tx.$executeRaw`
+    const inserted = rows.length === 0 ? 0 : await tx.$executeRaw`
       INSERT INTO "Reminder" ("id", "firmId", "deadlineId", "recipientKey", "recipientUserId", "recipientEmail", "leadDays", "dueAt", "status", "outboxId", "createdAt", "updatedAt")
       SELECT x.*, ${at}::timestamp(3), ${at}::timestamp(3)
       FROM unnest(
@@ -133,6 +136,7 @@ async function writeBatch(db: Db, rendered: Rendered[], report: SweepReport, log
         ${rows.map((row) => row.outboxId)}::text[]
       ) AS x
       ON CONFLICT DO NOTHING`;
+    await moveOnDeadlines(tx, { day, looked });
     return { inserted, skipped: rows.filter((row) => row.status === 'SKIPPED').length };
   });
   report.queued += written.inserted - written.skipped;
