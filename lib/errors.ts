@@ -42,4 +42,5 @@ export function isAppError(error: unknown): error is AppError {
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; userMessage: string; fieldErrors?: Record<string, string[]>; exposed?: Record<string, unknown> };
+  // `message`: userMessage already in the reader's language, when the catalogues have that key.
+  | { ok: false; code: ErrorCode; userMessage: string; message?: string; fieldErrors?: Record<string, string[]>; exposed?: Record<string, unknown> };

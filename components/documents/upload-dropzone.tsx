@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 
 type Upload = { key: string; name: string; progress: number; state: 'sending' | 'done' | 'failed'; message?: string };
-type Answer = { ok: true; data: { fileName: string; duplicateOf: { title: string; fileName: string } | null } } | { ok: false; code: string; userMessage: string };
+type Answer = { ok: true; data: { fileName: string; duplicateOf: { title: string; fileName: string } | null } } | { ok: false; code: string; userMessage: string; message?: string };
 
 export const ACCEPT = '.pdf,.jpg,.jpeg,.png,.heic,.heif,.webp,.docx,.odt,application/pdf,image/jpeg,image/png,image/heic,image/heif,image/webp,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
 
@@ -26,7 +26,7 @@ export function UploadDropzone({ target, maxBytes, label, compact = false, endpo
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [over, setOver] = useState(false);
   const patch = (key: string, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.key === key ? { ...u, ...change } : u)));
-  const explain = (answer: { code: string; userMessage: string }) => (t.has(answer.userMessage) ? t(answer.userMessage, { megabytes: Math.floor(maxBytes / 1048576) }) : t(`errors.${answer.code}`));
+  const explain = (answer: { code: string; userMessage: string; message?: string }) => answer.message ?? (t.has(answer.userMessage) ? t(answer.userMessage, { megabytes: Math.floor(maxBytes / 1048576) }) : t(`errors.${answer.code}`));
 
   function send(file: File): Promise<void> {
     const key = `${file.name}-${file.size}-${Math.random()}`;

@@ -8,9 +8,9 @@ import { FormMessage } from './form-message';
 type State = ActionResult<unknown> | null;
 
 /**
- * A form posting to a server action that shows the action's refusal in the reader's language: an operation's
- * own message key (`documents.review.nothingReceived`) when the catalogues have it, else the field's or the
- * error code's. React resets a form after every action, which would wipe what the user typed when the server
+ * A form posting to a server action that shows the action's refusal in the reader's language: the operation's
+ * own message (`documents.review.nothingReceived`, translated by the action on the server), else the field's or
+ * the error code's. React resets a form after every action, which would wipe what the user typed when the server
  * refuses it, so this submits by hand and resets only after a success; while it runs, the fields are disabled.
  */
 export function ActionForm({ action, children, className = '', success, fieldMessages = 'documents.fields', ...rest }: {
@@ -39,7 +39,7 @@ export function ActionForm({ action, children, className = '', success, fieldMes
   if (state && !state.ok) {
     const fields = Object.values(state.fieldErrors ?? {}).flat();
     const fieldKey = fields[0] ? `${fieldMessages}.${fields[0]}` : null;
-    error = t.has(state.userMessage) ? t(state.userMessage) : fieldKey && t.has(fieldKey) ? t(fieldKey) : t(`errors.${state.code}`);
+    error = state.message ?? (fieldKey && t.has(fieldKey) ? t(fieldKey) : t(`errors.${state.code}`));
   }
   return (
     <form ref={form} onSubmit={submit} className={className} aria-busy={pending} {...rest}>

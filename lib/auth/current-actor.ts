@@ -2,14 +2,19 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor, ClientActor, StaffActor } from './actor';
 import { auth } from './auth';
-import { resolveSession } from './sessions';
+import { rememberFirmContext } from '@/lib/server/firm/get-firm-context';
+import { resolveSessionWithContext } from './sessions';
 
 // The one way pages and actions learn who is acting. Cached per request, so a page and its components
 // share one lookup.
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.sid) return null;
-  return resolveSession(session.sid);
+  const resolved = await resolveSessionWithContext(session.sid);
+  if (!resolved) return null;
+  // The same query read the firm and the person: the shell's getFirmContext needs no second round trip.
+  rememberFirmContext(resolved.actor, resolved.context);
+  return resolved.actor;
 });
 
 export async function requireStaff(): Promise<StaffActor> {

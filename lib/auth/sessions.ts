@@ -1,4 +1,5 @@
 import { getDb, type Tx } from '@/lib/db';
+import type { Locale, Role } from '@/lib/generated/prisma/enums';
 import type { Actor } from './actor';
 import { newToken } from './secrets';
 
@@ -29,25 +30,64 @@ export async function createSession(
   return session.id;
 }
 
-/** The actor behind a session id, or null when the session is gone, expired, revoked or the member deactivated. */
-export async function resolveSession(sessionId: string, now = new Date()): Promise<Actor | null> {
+/** What the app shell shows besides who is acting: the firm and the person (see get-firm-context.ts). */
+export type SessionFirmContext = {
+  firm: { id: string; name: string; requireTwoFactor: boolean; requireDeadlineConfirmation: boolean };
+  user: { name: string | null; email: string; totpEnabledAt: Date | null; locale: Locale };
+};
+
+type SessionRow = {
+  userId: string; firmId: string | null; kind: string; expires: Date; revokedAt: Date | null; lastSeenAt: Date;
+  role: Role | null; deactivatedAt: Date | null; clientId: string | null;
+  firmName: string | null; requireTwoFactor: boolean | null; requireDeadlineConfirmation: boolean | null;
+  userName: string | null; email: string; totpEnabledAt: Date | null; locale: Locale;
+};
+
+/**
+ * The actor behind a session id, or null when the session is gone, expired, revoked or the member deactivated;
+ * with the firm and person the shell shows. One query on every request (the session, its membership or client
+ * record, the firm and the user), as every page and action starts with it.
+ */
+export async function resolveSessionWithContext(sessionId: string, now = new Date()): Promise<{ actor: Actor; context: SessionFirmContext } | null> {
   const db = getDb();
-  const session = await db.session.findUnique({ where: { id: sessionId } });
-  if (!session || session.revokedAt || session.expires <= now || !session.firmId) return null;
+  const [row] = await db.$queryRaw<SessionRow[]>`
+    SELECT s."userId", s."firmId", s."kind", s."expires", s."revokedAt", s."lastSeenAt",
+      m."role"::text AS "role", m."deactivatedAt", cl."id" AS "clientId",
+      f."name" AS "firmName", f."requireTwoFactor", f."requireDeadlineConfirmation",
+      u."name" AS "userName", u."email", u."totpEnabledAt", u."locale"::text AS "locale"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Firm" f ON f."id" = s."firmId"
+    LEFT JOIN "Membership" m ON s."kind" = 'STAFF' AND m."firmId" = s."firmId" AND m."userId" = s."userId"
+    LEFT JOIN LATERAL (
+      SELECT c."id" FROM "Client" c
+      WHERE s."kind" = 'CLIENT' AND c."portalUserId" = s."userId" AND c."firmId" = s."firmId" AND c."deletedAt" IS NULL
+      LIMIT 1
+    ) cl ON true
+    WHERE s."id" = ${sessionId}`;
+  if (!row || row.revokedAt || row.expires <= now || !row.firmId || !row.firmName) return null;
   let actor: Actor | null = null;
-  if (session.kind === 'STAFF') {
-    const membership = await db.membership.findUnique({ where: { firmId_userId: { firmId: session.firmId, userId: session.userId } } });
-    if (membership && !membership.deactivatedAt) {
-      actor = { kind: 'staff', userId: session.userId, firmId: session.firmId, role: membership.role, sessionId };
-    }
-  } else {
-    const client = await db.client.findFirst({ where: { portalUserId: session.userId, firmId: session.firmId, deletedAt: null }, select: { id: true } });
-    if (client) actor = { kind: 'client', userId: session.userId, firmId: session.firmId, clientId: client.id, sessionId };
+  if (row.kind === 'STAFF') {
+    if (row.role && !row.deactivatedAt) actor = { kind: 'staff', userId: row.userId, firmId: row.firmId, role: row.role, sessionId };
+  } else if (row.clientId) {
+    actor = { kind: 'client', userId: row.userId, firmId: row.firmId, clientId: row.clientId, sessionId };
   }
-  if (actor && now.getTime() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+  if (!actor) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
     await db.session.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
-  return actor;
+  return {
+    actor,
+    context: {
+      firm: { id: row.firmId, name: row.firmName, requireTwoFactor: row.requireTwoFactor ?? false, requireDeadlineConfirmation: row.requireDeadlineConfirmation ?? false },
+      user: { name: row.userName, email: row.email, totpEnabledAt: row.totpEnabledAt, locale: row.locale },
+    },
+  };
+}
+
+/** The actor behind a session id, or null (see resolveSessionWithContext). */
+export async function resolveSession(sessionId: string, now = new Date()): Promise<Actor | null> {
+  return (await resolveSessionWithContext(sessionId, now))?.actor ?? null;
 }
 
 export async function revokeSession(tx: Tx, sessionId: string): Promise<void> {

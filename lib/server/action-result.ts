@@ -1,4 +1,5 @@
 import { isAppError, type ActionResult } from '@/lib/errors';
+import { userMessageText } from '@/lib/i18n/user-message';
 import { logger } from '@/lib/logger';
 
 /** Runs an operation for a server action: AppErrors become a result the form can show, anything else is logged. */
@@ -8,7 +9,15 @@ export async function toActionResult<T>(run: () => Promise<T>): Promise<ActionRe
   } catch (error) {
     if (isAppError(error)) {
       const fieldErrors = error.details?.fieldErrors as Record<string, string[]> | undefined;
-      return { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}), ...(error.exposed ? { exposed: error.exposed } : {}) };
+      const message = await userMessageText(error.userMessage);
+      return {
+        ok: false,
+        code: error.code,
+        userMessage: error.userMessage,
+        ...(message ? { message } : {}),
+        ...(fieldErrors ? { fieldErrors } : {}),
+        ...(error.exposed ? { exposed: error.exposed } : {}),
+      };
     }
     // Next's redirect() and notFound() are thrown; they must pass through.
     if (error instanceof Error && 'digest' in error) throw error;

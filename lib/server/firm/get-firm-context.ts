@@ -1,19 +1,30 @@
 import { cache } from 'react';
 import type { Actor } from '@/lib/auth/actor';
+import type { SessionFirmContext } from '@/lib/auth/sessions';
 import { getDb } from '@/lib/db';
 
-// The layout and the page both ask for this on every request; React's per-request cache, keyed by the actor
-// object (itself cached per request in current-actor.ts), turns the two lookups into one.
-const loadFirmContext = cache(async (actor: Actor) => {
+// The shell's firm and person, read with the session itself (current-actor.ts) on every request. Actors are
+// made per request, so a weak map keyed by the actor object holds each request's context only as long as the
+// request does. Anything else (scripts, tests, an actor built by hand) reads it here, once per request.
+const remembered = new WeakMap<Actor, SessionFirmContext>();
+
+export function rememberFirmContext(actor: Actor, context: SessionFirmContext): void {
+  remembered.set(actor, context);
+}
+
+const loadFirmContext = cache(async (actor: Actor): Promise<SessionFirmContext> => {
+  const known = remembered.get(actor);
+  if (known) return known;
   const db = getDb();
   const [firm, user] = await Promise.all([
     db.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { id: true, name: true, requireTwoFactor: true, requireDeadlineConfirmation: true } }),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true, email: true, totpEnabledAt: true, locale: true } }),
   ]);
-  return { firm, user, mustEnrollTotp: actor.kind === 'staff' && firm.requireTwoFactor && !user.totpEnabledAt };
+  return { firm, user };
 });
 
 /** What the app shell shows: the firm, the person, and whether they must still set up two-factor. */
-export function getFirmContext({ actor }: { actor: Actor }) {
-  return loadFirmContext(actor);
+export async function getFirmContext({ actor }: { actor: Actor }) {
+  const { firm, user } = await loadFirmContext(actor);
+  return { firm, user, mustEnrollTotp: actor.kind === 'staff' && firm.requireTwoFactor && !user.totpEnabledAt };
 }

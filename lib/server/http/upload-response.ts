@@ -1,6 +1,8 @@
 import type { Actor } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
+import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { userMessageText } from '@/lib/i18n/user-message';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import type { UploadBody } from '@/lib/server/document/receive-upload';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
@@ -9,7 +11,7 @@ import { isSameOrigin } from '@/lib/server/same-origin';
 
 // One file per request, sent as the raw body, so the browser can show each file's progress and the server can
 // stream it to disk without parsing multipart. The target comes in the query, the name in a header.
-// Answers JSON: { ok: true, data } or { ok: false, code, userMessage } for the page to translate.
+// Answers JSON: { ok: true, data } or { ok: false, code, userMessage, message } (message: the key translated).
 
 const json = (status: number, body: unknown) => Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
 
@@ -45,7 +47,8 @@ export async function uploadResponse(request: Request, run: UploadRun): Promise<
       const fieldErrors = error.details?.fieldErrors;
       // 413 tells proxies and tools what happened; the page shows the message either way.
       const status = error.userMessage === 'documents.upload.tooLarge' ? 413 : error.status;
-      return json(status, { ok: false, code: error.code, userMessage: error.userMessage, ...(fieldErrors ? { fieldErrors } : {}) });
+      const message = await userMessageText(error.userMessage, { megabytes: Math.floor(env().UPLOAD_MAX_BYTES / 1048576) });
+      return json(status, { ok: false, code: error.code, userMessage: error.userMessage, ...(message ? { message } : {}), ...(fieldErrors ? { fieldErrors } : {}) });
     }
     throw error;
   }
