@@ -55,6 +55,30 @@ function withoutKnownExtensions(script: string, migrations: MigrationList): stri
   );
 }
 
+/**
+ * Prisma's schema cannot express an index's INCLUDE columns, so every diff would drop and re-create an index the
+ * history created with them (a covering index, for index-only reads), without them. Drop those pairs when the
+ * re-created index is the history's own statement minus its INCLUDE clause: a change to the key columns or the
+ * predicate in schema.prisma still shows.
+ */
+function withoutCoveringIndexes(script: string, migrations: MigrationList): string {
+  const covering = new Map<string, string>();
+  for (const dir of migrations.migrationDirectories) {
+    if (dir.migrationFile.content.tag !== 'ok') continue;
+    for (const m of dir.migrationFile.content.value.matchAll(/^CREATE INDEX "([^"]+)" ON [^\n]* INCLUDE \([^)]*\)[^\n]*;$/gm)) {
+      covering.set(m[1]!, m[0].replace(/ INCLUDE \([^)]*\)/, ''));
+    }
+  }
+  const recreated = new Set<string>();
+  let out = script.replace(/^-- CreateIndex\r?\n(CREATE INDEX "([^"]+)" ON [^\n]*;)\n*/gm, (block, statement: string, name: string) => {
+    if (covering.get(name) !== statement) return block;
+    recreated.add(name);
+    return '';
+  });
+  out = out.replace(/^-- DropIndex\r?\nDROP INDEX "([^"]+)";\n*/gm, (block, name: string) => (recreated.has(name) ? '' : block));
+  return out;
+}
+
 /** Whether a script does anything beyond comments (the engine writes "-- This is an empty migration."). */
 const hasStatements = (script: string) =>
   script.replace(/\/\*[\s\S]*?\*\//g, '').split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('--'));
@@ -96,7 +120,7 @@ export async function createMigration(
 
     const draft = options.createOnly ?? false;
     const out = await engine.createMigration({ draft, migrationName: migrationSlug(name), migrationsList, schema, filters: NO_FILTER });
-    let script = out.migrationScript && withoutKnownExtensions(out.migrationScript, migrationsList);
+    let script = out.migrationScript && withoutCoveringIndexes(withoutKnownExtensions(out.migrationScript, migrationsList), migrationsList);
     if (script !== null && !hasStatements(script) && draft) script = '-- This is an empty migration.';
     if (script === null || (!hasStatements(script) && !draft)) {
       log('No schema changes');
@@ -148,7 +172,7 @@ export async function checkDrift(databaseUrl: string, options: MigrationOptions 
       filters: NO_FILTER,
     });
     // The SQL a new migration would need is the most useful summary of a difference.
-    const script = withoutKnownExtensions(result.stdout ?? '', migrationsList).trim();
+    const script = withoutCoveringIndexes(withoutKnownExtensions(result.stdout ?? '', migrationsList), migrationsList).trim();
     const inSync = !hasStatements(script);
     return { inSync, summary: inSync ? 'No difference detected.' : script };
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -48,6 +49,22 @@ describe('prisma/migrations', () => {
   it('rebuilds exactly prisma/schema.prisma (no drift)', async () => {
     const { inSync, summary } = await checkDrift(url, quiet);
     expect(inSync, `schema.prisma and prisma/migrations disagree; run npm run db:migrate -- <name>\n${summary}`).toBe(true);
+  });
+
+  it('still sees a changed covering index (its INCLUDE columns aside)', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sejour-drift-'));
+    const schemaPath = path.join(dir, 'schema.prisma');
+    const schema = readFileSync('prisma/schema.prisma', 'utf8');
+    const changed = schema.replace('@@index([firmId, stage, assignedToId], map: "Case_live_stage_idx"', '@@index([firmId, stage], map: "Case_live_stage_idx"');
+    expect(changed).not.toBe(schema);
+    writeFileSync(schemaPath, changed);
+    try {
+      const { inSync, summary } = await checkDrift(url, { ...quiet, schemaPath, migrationsDir: MIGRATIONS });
+      expect(inSync).toBe(false);
+      expect(summary).toContain('CREATE INDEX "Case_live_stage_idx" ON "Case"("firmId", "stage")');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('applies every migration to a fresh database, then none on a second run', async () => {
