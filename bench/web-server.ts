@@ -3,14 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../lib/dev/embedded-postgres';
+import { productionStartEnv } from './production-env';
 
 // The built app under `next start`, as production runs it, plus the two things the benchmark needs from it: a
 // signed-in cookie obtained through the real sign-in, and the memory its processes use.
 
 export type WebServer = { url: string; pid: number; stop: () => Promise<void> };
 
-/** `nodeOptions` goes to the server's NODE_OPTIONS (a heap limit, say), and only to it. */
-export async function startWebServer(databaseUrl: string, nodeOptions?: string): Promise<WebServer> {
+/**
+ * Starts `next start` with the environment `npm start` sets (heap limit, malloc arenas); `overrides` replace
+ * any of it (BENCH_WEB_NODE_OPTIONS, say), for the server only.
+ */
+export async function startWebServer(databaseUrl: string, overrides: Record<string, string> = {}, nodeFlags: string[] = []): Promise<WebServer> {
   if (!existsSync(path.join('.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -22,10 +26,13 @@ export async function startWebServer(databaseUrl: string, nodeOptions?: string):
     APP_URL: url,
     AUTH_SECRET: randomBytes(33).toString('base64'),
     LOG_LEVEL: 'warn',
-    ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+    ...productionStartEnv(),
+    ...overrides,
   };
-  // The binary itself, not npx, so the pid we watch and stop is the server's.
-  const child: ChildProcess = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  // Node on Next's own entry, not npx, so the pid we watch and stop is the server's; `nodeFlags` are flags
+  // NODE_OPTIONS refuses (--cpu-prof, for a profile of the server).
+  const next = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, next, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -49,23 +56,29 @@ function cookiesFrom(response: Response): string[] {
 }
 
 /**
- * Signs in the way the browser's form does, through Auth.js' own endpoints: CSRF token, then the password
- * provider's callback. Returns the Cookie header of the signed-in session.
+ * Signs in the way the browser's form does, through Auth.js' own endpoints: CSRF token, then the provider's
+ * callback. Returns the Cookie header of the signed-in session.
  */
-export async function signIn(url: string, email: string, password: string): Promise<string> {
+async function signInWith(url: string, provider: 'password' | 'magic-link', fields: Record<string, string>, who: string): Promise<string> {
   const csrf = await fetch(`${url}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const csrfCookies = cookiesFrom(csrf);
-  const response = await fetch(`${url}/api/auth/callback/password`, {
+  const response = await fetch(`${url}/api/auth/callback/${provider}`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: csrfCookies.join('; ') },
-    body: new URLSearchParams({ email, password, totp: '', csrfToken, callbackUrl: `${url}/dashboard` }),
+    body: new URLSearchParams({ ...fields, csrfToken, callbackUrl: url }),
   });
   const session = cookiesFrom(response).find((cookie) => cookie.startsWith('authjs.session-token='));
-  if (!session) throw new Error(`sign-in as ${email} failed (HTTP ${response.status}, ${response.headers.get('location')})`);
+  if (!session) throw new Error(`sign-in as ${who} failed (HTTP ${response.status}, ${response.headers.get('location')})`);
   return session;
 }
+
+/** A staff member's password sign-in. */
+export const signIn = (url: string, email: string, password: string) => signInWith(url, 'password', { email, password, totp: '' }, email);
+
+/** A client's sign-in with the one-use token of an emailed portal link (what the link's page posts). */
+export const signInWithLink = (url: string, token: string) => signInWith(url, 'magic-link', { token }, 'a portal client');
 
 // ---------- memory ----------
 
