@@ -7,6 +7,7 @@ import type { Db } from '../lib/db';
 import type { createMailTransport as CreateMailTransport } from '../lib/email/transport';
 import type { DueReminder, LookedDeadline } from '../lib/server/reminder/find-due-reminders';
 import { DAY, defaultLeadsJson, FLOOR_AFTER_SQL, FLOOR_SQL, rowKey, type FloorRow } from './reminders-data';
+import { time as timeRuns, type Stats } from './stats';
 
 export type Config = {
   databaseUrl: string;
@@ -29,6 +30,8 @@ export type WorkerResult = {
   delivery: { seconds: number; calls: number; claimed: number; sent: number; retrying: number; failed: number; lostClaims: number };
   /** the same messages (a sample) sent by the same transport with no database around it */
   smtpFloor: { sent: number; seconds: number } | null;
+  /** the minute after: the reminder sweep and the task sweep again with nothing new due, as the worker runs them */
+  idle: { sweep: Stats; tasks: Stats; found: number; runs: number };
   memory: { rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; sweepRssMb: number; sweepHeapUsedMb: number; startRssMb: number };
   nodeOptions: string;
   /** the kernel's high-water mark of the worker's resident memory (VmHWM), read just before it exits */
@@ -158,6 +161,18 @@ async function runWorker(config: Config): Promise<WorkerResult> {
   // (d) The delivery's floor: a sample of the same messages through the same transport, to the same sink, the
   // same number in flight, with no database: what nodemailer and the sink cost on this machine by themselves.
   const smtpFloor = config.sweepOnly ? null : await sendWithoutDatabase(db, config, createMailTransport);
+
+  // (e) The next minute's sweeps, with every reminder of the day queued: what the worker pays every minute of
+  // a day when nothing new comes due.
+  const { sweepTaskReminders } = await import('../lib/server/reminder/sweep-task-reminders');
+  const later = new Date(brusselsMidnight(DAY).getTime() + 9 * 3_600_000 + 60_000);
+  let idleFound = 0;
+  const idleRuns = { runs: 20, warmup: 2 };
+  const idleSweep = await timeRuns(async () => {
+    const again = await sweepReminders({ db, now: later, batchSize });
+    idleFound += again.found;
+  }, idleRuns);
+  const idleTasks = await timeRuns(() => sweepTaskReminders({ db, now: later }), idleRuns);
   await db.$disconnect();
   clearInterval(sampler);
   sample();
@@ -170,6 +185,7 @@ async function runWorker(config: Config): Promise<WorkerResult> {
     floorMismatch,
     delivery,
     smtpFloor,
+    idle: { sweep: idleSweep, tasks: idleTasks, found: idleFound, runs: idleRuns.runs },
     memory: { ...peak, startRssMb },
     nodeOptions: [
       ...process.execArgv.filter((arg) => arg.startsWith('--max') || arg.startsWith('--optimize')),

@@ -62,12 +62,26 @@ export async function findDeadlinesToLook(db: Db | Tx, { day, limit, after = nul
  */
 export async function findDueReminders(db: Db | Tx, { day, deadlineIds }: { day: string; deadlineIds: string[] }): Promise<DueReminder[]> {
   if (deadlineIds.length === 0) return [];
+  // The deadlines with their case, client, firm and advisor first, fenced off in a materialized CTE: as one
+  // flat join of ten relations the planner searched join orders for 16 ms a batch to run it in 5; in two parts
+  // each plans in well under a millisecond.
   return db.$queryRaw<DueReminder[]>`
+    WITH d AS MATERIALIZED (
+      SELECT d."id", d."firmId", d."caseId", d."kind", d."dueOn", d."opensOn", d."basis", d."actor", c."reference", c."assignedToId",
+        cl."id" AS "clientId", cl."firmId" AS "clientFirmId", cl."deletedAt" AS "clientDeletedAt", cl."email" AS "clientEmail",
+        cl."language" AS "clientLanguage", cl."firstName" AS "clientFirstName", cl."lastName" AS "clientLastName",
+        a."id" AS "advisorId", a."name" AS "advisorName"
+      FROM "Deadline" d
+      JOIN "Case" c ON c."id" = d."caseId" AND c."firmId" = d."firmId" AND c."deletedAt" IS NULL AND c."closedAt" IS NULL
+      JOIN "Client" cl ON cl."id" = c."clientId"
+      LEFT JOIN "User" a ON a."id" = c."assignedToId"
+      WHERE d."id" = ANY(${deadlineIds}::text[]) AND d."status" = 'OPEN' AND d."dueOn" >= ${day}::date
+    )
     SELECT d."id" AS "deadlineId", d."firmId", d."caseId", d."kind"::text AS "kind", d."dueOn", d."opensOn", d."basis", pick."lead", rc."audience",
       rc."recipientKey", rc."recipientUserId", rc."email", rc."locale", rc."recipientName",
-      c."reference" AS "caseReference", cl."firstName" AS "clientFirstName", cl."lastName" AS "clientLastName", f."name" AS "firmName", f."logoKey" AS "firmLogoKey",
-      a."id" AS "advisorId", a."name" AS "advisorName"
-    FROM "Deadline" d
+      d."reference" AS "caseReference", d."clientFirstName", d."clientLastName", f."name" AS "firmName", f."logoKey" AS "firmLogoKey",
+      d."advisorId", d."advisorName"
+    FROM d
     JOIN "Firm" f ON f."id" = d."firmId"
     CROSS JOIN LATERAL (
       SELECT l."lead" FROM ${leadDays}
@@ -75,21 +89,17 @@ export async function findDueReminders(db: Db | Tx, { day, deadlineIds }: { day:
       ORDER BY r."on" DESC
       LIMIT 1
     ) pick
-    JOIN "Case" c ON c."id" = d."caseId" AND c."firmId" = d."firmId" AND c."deletedAt" IS NULL AND c."closedAt" IS NULL
-    JOIN "Client" cl ON cl."id" = c."clientId"
-    LEFT JOIN "User" a ON a."id" = c."assignedToId"
     CROSS JOIN LATERAL (
       SELECT 'ADVISOR' AS "audience", 'user:' || u."id" AS "recipientKey", u."id" AS "recipientUserId", u."email", u."locale"::text AS "locale", u."name" AS "recipientName"
       FROM "Membership" m
       JOIN "User" u ON u."id" = m."userId"
-      WHERE m."firmId" = d."firmId" AND m."userId" = c."assignedToId" AND m."deactivatedAt" IS NULL AND m."reminderMode" = 'INDIVIDUAL'
+      WHERE m."firmId" = d."firmId" AND m."userId" = d."assignedToId" AND m."deactivatedAt" IS NULL AND m."reminderMode" = 'INDIVIDUAL'
         AND NOT (m."pausedFrom" IS NOT NULL AND m."pausedFrom" <= ${day}::date AND (m."pausedUntil" IS NULL OR m."pausedUntil" >= ${day}::date))
       UNION ALL
-      SELECT 'CLIENT', 'client:' || cl."id", NULL, cl."email", cl."language"::text, cl."firstName"
-      WHERE d."actor" = 'CLIENT' AND cl."firmId" = d."firmId" AND cl."deletedAt" IS NULL AND cl."email" IS NOT NULL
+      SELECT 'CLIENT', 'client:' || d."clientId", NULL, d."clientEmail", d."clientLanguage"::text, d."clientFirstName"
+      WHERE d."actor" = 'CLIENT' AND d."clientFirmId" = d."firmId" AND d."clientDeletedAt" IS NULL AND d."clientEmail" IS NOT NULL
     ) rc
-    WHERE d."id" = ANY(${deadlineIds}::text[]) AND d."status" = 'OPEN' AND d."dueOn" >= ${day}::date
-      AND NOT EXISTS (SELECT 1 FROM "Reminder" x WHERE x."deadlineId" = d."id" AND x."recipientKey" = rc."recipientKey" AND x."leadDays" = pick."lead")
+    WHERE NOT EXISTS (SELECT 1 FROM "Reminder" x WHERE x."deadlineId" = d."id" AND x."recipientKey" = rc."recipientKey" AND x."leadDays" = pick."lead")
     ORDER BY d."dueOn", d."id", rc."recipientKey"`;
 }
 
