@@ -52,7 +52,7 @@ export async function ListTable<Row>({ label, columns, rows, rowKey, empty, sort
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={rowKey(row)} className="border-b border-slate-100 align-top last:border-0 hover:bg-slate-50">
+          <tr key={rowKey(row)} className="border-b border-slate-100 align-baseline last:border-0 hover:bg-slate-50">
             {columns.map((column) =>
               column.rowHeader ? (
                 <th key={column.key} scope="row" className={`${cellClass(column)} font-normal`}>
