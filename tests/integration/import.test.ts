@@ -263,8 +263,8 @@ describe('who may import', () => {
     await expectAppError(getImportProgress({ actor: intruder, input: { jobId } }), 'NOT_FOUND');
     await expectAppError(validateImport({ actor: intruder, input: await mappingForm(a.admin.actor, jobId) }), 'NOT_FOUND');
     await expectAppError(commitImport({ actor: intruder, input: { jobId }, context: newContext() }), 'NOT_FOUND');
-    expect(await listImportJobs({ actor: intruder })).toEqual([]);
-    expect((await listImportJobs({ actor: a.admin.actor })).map((job) => job.id)).toEqual([jobId]);
+    expect(await listImportJobs({ actor: intruder })).toMatchObject({ rows: [], total: 0 });
+    expect((await listImportJobs({ actor: a.admin.actor })).rows.map((job) => job.id)).toEqual([jobId]);
     expect((await getImportJob({ actor: a.admin.actor, input: { jobId } })).status).toBe('UPLOADED');
   });
 

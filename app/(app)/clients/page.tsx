@@ -1,22 +1,40 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { ListEmpty } from '@/components/list-table/list-empty';
+import { listHref, type SearchParams } from '@/components/list-table/list-href';
+import { ListTable } from '@/components/list-table/list-table';
+import { PagePager } from '@/components/list-table/page-pager';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { listClients } from '@/lib/server/client/list-clients';
+import { readListWithDefaults } from '@/lib/server/list-query';
+import { clientColumns } from './client-columns';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('clients');
   return { title: t('heading') };
 }
 
-export default async function ClientsPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+const PATH = '/clients';
+
+export default async function ClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkingStaff();
   const search = await searchParams;
-  const { rows, total, page, pageSize, q } = await listClients({ actor, query: search });
-  const t = await getTranslations('clients');
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const pageLink = (n: number) => `/clients?${new URLSearchParams({ ...(q ? { q } : {}), page: String(n) })}`;
+  const [list, t, tl] = await Promise.all([
+    readListWithDefaults(search, (query) => listClients({ actor, query })),
+    getTranslations('clients'),
+    getTranslations('listTable'),
+  ]);
+  const { rows, total, page, pageCount, q, sort, dir } = list;
+  const empty =
+    total > 0 ? (
+      <ListEmpty message={tl('pastEnd')} action={<Link href={listHref(PATH, search, { page: undefined })} className="text-brand-700 underline">{tl('firstPage')}</Link>} />
+    ) : q ? (
+      <ListEmpty message={t('empty')} hint={t('emptyHint')} action={<Link href={PATH} className="text-brand-700 underline">{t('showAll')}</Link>} />
+    ) : (
+      <ListEmpty message={t('noClients')} />
+    );
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -28,49 +46,15 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
         ) : null}
       </div>
       <form role="search" className="flex gap-2">
+        {/* A new search starts on page 1, in the order the reader chose. */}
+        {search.sort ? <input type="hidden" name="sort" value={sort} /> : null}
+        {search.dir ? <input type="hidden" name="dir" value={dir} /> : null}
         <label htmlFor="client-search" className="sr-only">{t('search')}</label>
         <input id="client-search" name="q" defaultValue={q} placeholder={t('search')} className="w-full max-w-md rounded-md border border-slate-300 px-3 py-2" />
         <button type="submit" className="rounded-md border border-slate-300 bg-white px-4 py-2">{t('searchButton')}</button>
       </form>
-      {rows.length === 0 ? (
-        <p className="text-slate-600">{t('empty')}</p>
-      ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="p-2 font-medium">{t('fileNumber')}</th>
-              <th scope="col" className="p-2 font-medium">{t('name')}</th>
-              <th scope="col" className="p-2 font-medium">{t('nationality')}</th>
-              <th scope="col" className="p-2 font-medium">{t('language')}</th>
-              <th scope="col" className="p-2 font-medium">{t('commune')}</th>
-              <th scope="col" className="p-2 text-right font-medium">{t('cases')}</th>
-              <th scope="col" className="p-2 font-medium">{t('portal')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((client) => (
-              <tr key={client.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
-                <td className="p-2 font-mono text-xs">{client.fileNumber}</td>
-                <td className="p-2">
-                  <Link href={`/clients/${client.id}`} className="font-medium text-brand-700 hover:underline">
-                    {client.lastName}, {client.firstName}
-                  </Link>
-                </td>
-                <td className="p-2">{client.nationality}</td>
-                <td className="p-2 uppercase">{client.language}</td>
-                <td className="p-2">{client.commune}</td>
-                <td className="p-2 text-right tabular-nums">{client._count.cases}</td>
-                <td className="p-2">{client.portalUserId ? t('yes') : t('no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <nav aria-label={t('pageOf', { page, pages, total })} className="flex items-center gap-4 text-sm">
-        {page > 1 ? <Link href={pageLink(page - 1)} className="text-brand-700 underline">{t('previous')}</Link> : null}
-        <span className="text-slate-600">{t('pageOf', { page, pages, total })}</span>
-        {page < pages ? <Link href={pageLink(page + 1)} className="text-brand-700 underline">{t('next')}</Link> : null}
-      </nav>
+      <ListTable label={t('heading')} columns={clientColumns(t)} rows={rows} rowKey={(row) => row.id} empty={empty} sort={{ current: { key: sort, dir }, path: PATH, search }} />
+      {rows.length > 0 ? <PagePager page={page} pageCount={pageCount} totalLabel={t('total', { total })} path={PATH} search={search} /> : null}
     </div>
   );
 }

@@ -2,9 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/form/form-message';
+import { ListEmpty } from '@/components/list-table/list-empty';
+import { listHref, type SearchParams } from '@/components/list-table/list-href';
+import { ListTable } from '@/components/list-table/list-table';
+import { PagePager } from '@/components/list-table/page-pager';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { listImportJobs } from '@/lib/server/import/list-import-jobs';
+import { readListWithDefaults } from '@/lib/server/list-query';
+import { importColumns } from './import-columns';
 import { ImportSteps } from './import-steps';
 import { uploadErrorMessage } from './upload-error';
 import { UploadForm } from './upload-form';
@@ -14,7 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('heading') };
 }
 
-export default async function ImportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+const PATH = '/import';
+
+export default async function ImportPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkingStaff();
   const t = await getTranslations('importer');
   if (!can(actor.role, 'import.run')) {
@@ -25,7 +33,15 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       </div>
     );
   }
-  const [jobs, format, error] = await Promise.all([listImportJobs({ actor }), getFormatter(), uploadErrorMessage(await searchParams)]);
+  const search = await searchParams;
+  // The list's links carry its own params only: an upload's ?error= must not follow the reader around.
+  const listSearch = { sort: search.sort, dir: search.dir, page: search.page };
+  const [jobs, format, error, tl] = await Promise.all([
+    readListWithDefaults(listSearch, (query) => listImportJobs({ actor, query })),
+    getFormatter(),
+    uploadErrorMessage(search),
+    getTranslations('listTable'),
+  ]);
   return (
     <div className="space-y-6">
       <div className="space-y-2">
@@ -40,32 +56,18 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
       </section>
       <section aria-labelledby="recent-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="recent-heading" className="font-semibold">{t('recent.heading')}</h2>
-        {jobs.length === 0 ? (
-          <p className="text-sm text-slate-600">{t('recent.empty')}</p>
-        ) : (
-          <table className="w-full text-sm">
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-slate-600">
-                <th scope="col" className="py-2 font-medium">{t('recent.file')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('recent.rows')}</th>
-                <th scope="col" className="py-2 font-medium">{t('recent.status')}</th>
-                <th scope="col" className="py-2 font-medium">{t('recent.date')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.map((job) => (
-                <tr key={job.id} className="border-b border-slate-100 last:border-0">
-                  <td className="py-2">
-                    <Link href={`/import/${job.id}`} className="font-medium text-brand-700 hover:underline">{job.fileName}</Link>
-                  </td>
-                  <td className="py-2 text-right tabular-nums">{job.totalRows}</td>
-                  <td className="py-2">{t(`status.${job.status}`)}</td>
-                  <td className="py-2">{format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <ListTable
+          label={t('recent.heading')}
+          framed={false}
+          columns={importColumns(t, format)}
+          rows={jobs.rows}
+          rowKey={(job) => job.id}
+          empty={jobs.total > 0 ? <ListEmpty message={tl('pastEnd')} action={<Link href={listHref(PATH, listSearch, { page: undefined })} className="text-brand-700 underline">{tl('firstPage')}</Link>} /> : <ListEmpty message={t('recent.empty')} />}
+          sort={{ current: { key: jobs.sort, dir: jobs.dir }, path: PATH, search: listSearch }}
+        />
+        {jobs.rows.length > 0 && jobs.pageCount > 1 ? (
+          <PagePager page={jobs.page} pageCount={jobs.pageCount} totalLabel={t('recent.total', { total: jobs.total })} path={PATH} search={listSearch} />
+        ) : null}
       </section>
     </div>
   );

@@ -50,7 +50,7 @@ export const IMPORT_OPERATIONS: DocumentOperation[] = [
     setup: (w) => uploadedImport(w, { validated: false }),
     run: (w, role) => listImportJobs({ actor: actorOf(w, role) }),
     allowed: async (w, _role, result) => {
-      expect((result as Awaited<ReturnType<typeof listImportJobs>>).map((job) => job.id)).toEqual([ref(w, 'importJob')]);
+      expect((result as Awaited<ReturnType<typeof listImportJobs>>).rows.map((job) => job.id)).toEqual([ref(w, 'importJob')]);
     },
   },
   {

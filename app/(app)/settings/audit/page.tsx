@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { FormMessage } from '@/components/form/form-message';
+import { CursorPager } from '@/components/list-table/cursor-pager';
+import { ListEmpty } from '@/components/list-table/list-empty';
+import { ListTable } from '@/components/list-table/list-table';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { addDaysPlain, brusselsMidnight, isPlainDateString } from '@/lib/dates';
 import { isAppError } from '@/lib/errors';
 import { listAuditLog, type AuditLogPage } from '@/lib/server/audit/list-audit-log';
 import { AUDIT_ACTION_NAMES, AUDIT_ENTITIES } from '@/lib/server/audit/audit-types';
+import { auditColumns } from './audit-columns';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auditLog');
@@ -14,6 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Search = { entity?: string; action?: string; q?: string; from?: string; to?: string; cursor?: string };
+
+const PATH = '/settings/audit';
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireWorkingStaff();
@@ -29,7 +33,6 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   } catch (error) {
     if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
   }
-  const next = page?.nextCursor ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([k, v]) => k !== 'cursor' && v)), cursor: page.nextCursor })}` : null;
   return (
     <div className="space-y-6">
       <div>
@@ -65,39 +68,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white">{t('filter')}</button>
       </form>
-      {!page || page.items.length === 0 ? (
-        <FormMessage tone="info">{t('empty')}</FormMessage>
-      ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="p-2 font-medium">{t('when')}</th>
-              <th scope="col" className="p-2 font-medium">{t('action')}</th>
-              <th scope="col" className="p-2 font-medium">{t('actor')}</th>
-              <th scope="col" className="p-2 font-medium">{t('ip')}</th>
-              <th scope="col" className="p-2 font-medium">{t('details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
-              <tr key={item.id} className="border-b border-slate-100 align-top last:border-0">
-                <td className="whitespace-nowrap p-2">{format.dateTime(item.createdAt, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                <td className="p-2 font-mono text-xs">{item.action}</td>
-                <td className="p-2">{item.actorName ?? item.actorEmail ?? (item.actorKind === 'SYSTEM' ? t('system') : t('anonymous'))}</td>
-                <td className="p-2 font-mono text-xs">{item.ip ?? ''}</td>
-                <td className="max-w-md p-2">
-                  <code className="block whitespace-pre-wrap break-all text-xs text-slate-700">{JSON.stringify(item.diff)}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {next ? (
-        <Link href={next} className="text-brand-700 underline">
-          {t('older')}
-        </Link>
-      ) : null}
+      <ListTable
+        label={t('heading')}
+        columns={auditColumns(t, format)}
+        rows={page?.items ?? []}
+        rowKey={(item) => item.id}
+        empty={<ListEmpty message={t('empty')} />}
+      />
+      <CursorPager nextCursor={page?.nextCursor ?? null} path={PATH} search={search} labels={{ newest: t('newest'), older: t('older') }} />
     </div>
   );
 }

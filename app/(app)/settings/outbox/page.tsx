@@ -3,10 +3,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/form/form-message';
+import { CursorPager } from '@/components/list-table/cursor-pager';
+import { ListEmpty } from '@/components/list-table/list-empty';
+import { listHref, RESTART } from '@/components/list-table/list-href';
+import { ListTable } from '@/components/list-table/list-table';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { isAppError } from '@/lib/errors';
 import { listOutbox, OUTBOX_STATUS_FILTERS, type OutboxListItem, type OutboxPage, type OutboxStatusFilter } from '@/lib/server/outbox/list-outbox';
-import { OutboxStatusBadge, templateLabel } from './outbox-parts';
+import { outboxColumns } from './outbox-columns';
+import { templateLabel } from './outbox-parts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('outbox');
@@ -15,11 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = { status?: string; template?: string; q?: string; cursor?: string };
 
-function href(search: Search): string {
-  const params = new URLSearchParams(Object.entries(search).filter((entry): entry is [string, string] => Boolean(entry[1]) && !(entry[0] === 'status' && entry[1] === 'all')));
-  const query = params.toString();
-  return query ? `/settings/outbox?${query}` : '/settings/outbox';
-}
+const PATH = '/settings/outbox';
 
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireWorkingStaff();
@@ -35,7 +36,6 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
   }
   const current = (OUTBOX_STATUS_FILTERS as readonly string[]).includes(search.status ?? '') ? (search.status as OutboxStatusFilter) : 'all';
-  const filters = { template: search.template, q: search.q };
   const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: 'short', timeStyle: 'short' })}</time>;
 
   const details = (item: OutboxListItem) => {
@@ -56,7 +56,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {OUTBOX_STATUS_FILTERS.map((status) => (
             <Link
               key={status}
-              href={href({ ...filters, status })}
+              href={listHref(PATH, search, { ...RESTART, status: status === 'all' ? undefined : status })}
               aria-current={current === status ? 'page' : undefined}
               className={`rounded-md px-3 py-1 ${current === status ? 'bg-brand-700 text-white' : 'text-brand-700 hover:bg-brand-50'}`}
             >
@@ -89,59 +89,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
           {t('invalid')}{' '}
           <Link href="/settings/outbox" className="underline">{t('showAll')}</Link>
         </FormMessage>
-      ) : page.items.length === 0 ? (
-        <FormMessage tone="info">{t('empty')}</FormMessage>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm shadow-sm">
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-600">
-              <th scope="col" className="p-2 font-medium">{t('written')}</th>
-              <th scope="col" className="p-2 font-medium">{t('to')}</th>
-              <th scope="col" className="p-2 font-medium">{t('subject')}</th>
-              <th scope="col" className="p-2 font-medium">{t('template')}</th>
-              <th scope="col" className="p-2 font-medium">{t('statusHeading')}</th>
-              <th scope="col" className="p-2 text-right font-medium">{t('attempts')}</th>
-              <th scope="col" className="p-2 font-medium">{t('details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
-              <tr key={item.id} className="border-b border-slate-100 align-top last:border-0">
-                <td className="whitespace-nowrap p-2">{time(item.createdAt)}</td>
-                <td className="break-all p-2">{item.toEmail}</td>
-                <td className="p-2">
-                  <Link href={`/settings/outbox/${item.id}`} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
-                    {item.subject}
-                  </Link>
-                </td>
-                <td className="p-2">{templateLabel(t, item.template)}</td>
-                <td className="p-2">
-                  <OutboxStatusBadge status={item.status} />
-                </td>
-                <td className="p-2 text-right tabular-nums">{item.attempts}</td>
-                <td className="max-w-sm p-2 text-slate-700">
-                  <div>{details(item)}</div>
-                  {(item.status === 'FAILED' || item.status === 'RETRYING') && item.lastError ? (
-                    <code className="mt-0.5 block whitespace-pre-wrap break-all text-xs text-slate-600">{item.lastError}</code>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <ListTable label={t('heading')} columns={outboxColumns(t, time, details)} rows={page.items} rowKey={(item) => item.id} empty={<ListEmpty message={t('empty')} />} />
+          <CursorPager nextCursor={page.nextCursor} path={PATH} search={search} labels={{ newest: t('newest'), older: t('older') }} />
+        </>
       )}
-      <div className="flex gap-4">
-        {search.cursor ? (
-          <Link href={href({ ...filters, status: current })} className="text-brand-700 underline">
-            {t('newest')}
-          </Link>
-        ) : null}
-        {page?.nextCursor ? (
-          <Link href={href({ ...filters, status: current, cursor: page.nextCursor })} className="text-brand-700 underline">
-            {t('older')}
-          </Link>
-        ) : null}
-      </div>
     </div>
   );
 }
