@@ -22,7 +22,9 @@ import { filterOf, searchParamsRecord, ZCasesQuery, type CaseSortKey, type RawSe
 // reader asks for more, so memory holds one batch whatever the size of the firm, and no database connection
 // is held while a slow client downloads.
 
-export const EXPORT_BATCH_SIZE = 2_000;
+// 1,000 rather than 2,000: a batch's rows and their CSV are what the export adds to the server's memory
+// (302 MB peak with 2,000 against a 300 MB budget), and keyset batches cost the same per row at either size.
+export const EXPORT_BATCH_SIZE = 1_000;
 
 export const EXPORT_COLUMNS = [
   'reference',
