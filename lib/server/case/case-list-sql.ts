@@ -72,7 +72,10 @@ function searchConditions(q: string | undefined): Prisma.Sql[] {
 /** The WHERE clause: the firm and "not deleted" always, then every filter given. `c` is the Case alias. */
 export function caseWhere(scope: { firmId: string; userId: string }, filter: CasesFilter): Prisma.Sql {
   const parts: Prisma.Sql[] = [sql`c."firmId" = ${scope.firmId}`, sql`c."deletedAt" IS NULL`];
-  if (filter.stage) parts.push(sql`c.stage = ANY(${filter.stage}::"CaseStage"[])`);
+  // One stage as an equality: the planner can then read Case_live_stage_deadline_idx in the page's order and
+  // stop after 25 rows (52 -> a few ms for 8,333 refused cases); with = ANY of a parameter it must sort them all.
+  if (filter.stage?.length === 1) parts.push(sql`c.stage = ${filter.stage[0]}::"CaseStage"`);
+  else if (filter.stage) parts.push(sql`c.stage = ANY(${filter.stage}::"CaseStage"[])`);
   if (filter.procedure) parts.push(sql`c.procedure = ${filter.procedure}::"Procedure"`);
   if (filter.card) parts.push(sql`c."cardType" = ${filter.card}::"CardType"`);
   if (filter.advisor === 'none') parts.push(sql`c."assignedToId" IS NULL`);

@@ -15,6 +15,12 @@ export type SweepReport = { day: string; looked: number; found: number; queued: 
 /** Reminders rendered and written per transaction when the caller does not say. */
 export const SWEEP_BATCH_SIZE = 100;
 
+// Batches being written while the next is read and rendered. Two: a batch's write (outbox, reminders, the
+// deadlines' next look) takes longer than reading and rendering the next, and a second transaction lets
+// Postgres write on the other core. The batches touch different deadlines, and the unique keys keep any
+// overlap with another sweep harmless.
+const WRITES_IN_FLIGHT = 2;
+
 const outboxKey = (r: Pick<DueReminder, 'deadlineId' | 'recipientKey' | 'lead'>) => `reminder:${r.deadlineId}:${r.recipientKey}:${r.lead}`;
 
 async function render(r: DueReminder, day: string): Promise<RenderedEmail> {
@@ -54,7 +60,7 @@ async function render(r: DueReminder, day: string): Promise<RenderedEmail> {
  * NOTHING), never by luck. A reminder that cannot be rendered (a bad address in the data) is recorded as
  * SKIPPED so it cannot block the rest. With nothing due, the sweep is one empty index range.
  *
- * The next batch is read past the last deadline of the previous one, and rendered, while that one is written.
+ * The next batch is read past the last deadline of the previous one, and rendered, while up to two are written.
  * The sweep ends when a read from the start of the list, once every write is done, finds fewer than
  * `batchSize` deadlines: whatever came due behind it is looked at too.
  */
@@ -67,34 +73,38 @@ export async function sweepReminders({ db, now = new Date(), batchSize = SWEEP_B
   const day = reminderDay(now);
   const report: SweepReport = { day, looked: 0, found: 0, queued: 0, skipped: 0, batches: 0 };
   let after: LookedDeadline | null = null;
-  let writing: Promise<void> | null = null;
+  const writes: Promise<void>[] = [];
+  const finishWrites = async () => {
+    const settled = await Promise.allSettled(writes.splice(0));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
   try {
     for (;;) {
       const looked = await findDeadlinesToLook(db, { day, limit: batchSize, after });
       const due = await findDueReminders(db, { day, deadlineIds: looked.map((l) => l.deadlineId) });
       const rendered = await Promise.all(due.map((r) => render(r, day).then((email) => ({ r, email }), (error: unknown) => ({ r, error }))));
-      await writing;
-      writing = null;
+      if (writes.length >= WRITES_IN_FLIGHT) await writes.shift();
       if (looked.length > 0) {
         report.looked += looked.length;
         report.found += due.length;
         report.batches += 1;
-        writing = writeBatch(db, day, looked, rendered, report, log);
-        // Awaited at the next turn or below; until then a failure must not count as unhandled.
+        const writing = writeBatch(db, day, looked, rendered, report, log);
+        // Awaited in turn or below; until then a failure must not count as unhandled.
         writing.catch(() => {});
+        writes.push(writing);
       }
       if (looked.length === batchSize) {
         after = looked.at(-1)!;
         continue;
       }
-      await writing;
-      writing = null;
+      await finishWrites();
       if (!after) break;
       after = null; // the last look starts from the top, in case something came due behind us
     }
   } finally {
     // A failed query or render must not leave a batch being written behind the caller's back.
-    await writing?.catch(() => {});
+    await Promise.allSettled(writes);
   }
   return report;
 }
@@ -107,8 +117,9 @@ async function writeBatch(db: Db, day: string, looked: LookedDeadline[], rendere
     const emails = rendered.flatMap((item) => ('email' in item ? [{ ...item, key: outboxKey(item.r) }] : []));
     const keys = emails.map((e) => e.key);
     // One statement of arrays rather than a row of parameters per email: the HTML is most of what is sent.
+    const ids = new Map<string, string>();
     if (emails.length > 0) {
-      await tx.$executeRaw`
+      const inserted = await tx.$queryRaw<{ id: string; key: string }[]>`
         INSERT INTO "EmailOutbox" ("id", "key", "firmId", "template", "locale", "toEmail", "responsibleUserId", "subject", "html", "text", "nextAttemptAt", "createdAt")
         SELECT o.*, ${at}::timestamp(3), ${at}::timestamp(3)
         FROM unnest(
@@ -117,10 +128,15 @@ async function writeBatch(db: Db, day: string, looked: LookedDeadline[], rendere
           ${emails.map((e) => e.r.email)}::text[], ${emails.map((e) => e.r.advisorId)}::text[], ${emails.map((e) => e.email.subject)}::text[],
           ${emails.map((e) => e.email.html)}::text[], ${emails.map((e) => e.email.text)}::text[]
         ) AS o
-        ON CONFLICT DO NOTHING`;
+        ON CONFLICT DO NOTHING
+        RETURNING "id", "key"`;
+      for (const row of inserted) ids.set(row.key, row.id);
     }
     // Another sweep may have written some of these keys first: link each reminder to the row that exists.
-    const ids = new Map(keys.length === 0 ? [] : (await tx.emailOutbox.findMany({ where: { key: { in: keys } }, select: { id: true, key: true } })).map((row) => [row.key, row.id] as const));
+    const missing = keys.filter((key) => !ids.has(key));
+    if (missing.length > 0) {
+      for (const row of await tx.emailOutbox.findMany({ where: { key: { in: missing } }, select: { id: true, key: true } })) ids.set(row.key, row.id);
+    }
     const rows = rendered.map((item) => {
       const onDay = item.r.lead === OPENS ? fromDbDate(item.r.opensOn!) : addDaysPlain(fromDbDate(item.r.dueOn), -item.r.lead);
       const outboxId = 'email' in item ? (ids.get(outboxKey(item.r)) ?? null) : null;
