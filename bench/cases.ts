@@ -7,7 +7,7 @@
 // server's peak memory and the machine's load average. Figures only: nothing here asserts.
 import { auditNote, openBenchFirm, signInAll, type Who } from './bench-firm';
 import { PAGE_FLOORS } from './page-floors';
-import { loadAverage, time, type Stats } from './stats';
+import { loadAverage, time, verdict, type Stats } from './stats';
 import { startWebServer, watchMemory } from './web-server';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 50);
@@ -120,8 +120,6 @@ try {
     highWaterMb = memory.highWaterMb();
     await server.stop();
   }
-
-  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   console.log('');
   console.log(`Workspace pages, ${firm.cases.toLocaleString('en')}-case firm, one client at a time. Milliseconds, median / p95 of ${RUNS} runs.`);
   console.log('');

@@ -7,7 +7,7 @@
 import autocannon from 'autocannon';
 import { auditNote, openBenchFirm, signInAll, type Who } from './bench-firm';
 import type { PageIds } from './page-floors';
-import { loadAverage, stats } from './stats';
+import { loadAverage, stats, verdict } from './stats';
 import { startWebServer, watchMemory } from './web-server';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
@@ -80,8 +80,6 @@ try {
     highWaterMb = memory.highWaterMb();
     await server.stop();
   }
-
-  const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
   console.log('');
   console.log(`Under load: ${CONNECTIONS} connections for ${SECONDS} s per page, ${firm.cases.toLocaleString('en')}-case firm, next start with npm start's environment.`);
   console.log(`Latency in milliseconds over every response of the run.`);

@@ -30,7 +30,7 @@ import pg from 'pg';
 import { startCountingSink } from './counting-smtp-sink';
 import { DAY, defaultLeadsJson, FLOOR_SQL, seed } from './reminders-data';
 import type { Config, WorkerResult } from './reminders-worker';
-import { loadAverage, stats } from './stats';
+import { loadAverage, stats, verdict } from './stats';
 
 const { values: flags } = parseArgs({
   options: {
@@ -183,7 +183,6 @@ async function runBench(): Promise<number> {
     console.log(
       `idle, the minute after (nothing new due), ms median / p95 of ${idle.runs}: reminder sweep ${pair(idle.sweep)}, task sweep ${pair(idle.tasks)}; reminders found ${idle.found}`,
     );
-    const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
     const sweepRate = reminders / sweep.seconds;
     const floorRate = result.smtpFloor ? result.smtpFloor.sent / result.smtpFloor.seconds : NaN;
     const deliveryShare = reminders / delivery.seconds / floorRate;

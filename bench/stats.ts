@@ -25,3 +25,6 @@ export async function time(run: () => Promise<unknown>, { runs, warmup }: { runs
 
 /** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
 export const loadAverage = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
+
+/** How a benchmark prints a target's outcome. */
+export const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
