@@ -13,6 +13,7 @@ const database = await ensureDevDatabase();
 process.env.DATABASE_URL = database.url;
 const { getStorage } = await import('../lib/storage/get-storage');
 const { restoreBackup } = await import('../lib/backup/restore-backup');
+let exitCode = 0;
 try {
   const result = await restoreBackup({ archive, databaseUrl: database.url, storage: getStorage() });
   const rows = Object.values(result.tables).reduce((sum, n) => sum + n, 0);
@@ -20,7 +21,10 @@ try {
   if (result.laterMigrations.length) console.log(`[sejour] then applied ${result.laterMigrations.length} newer migration(s): ${result.laterMigrations.join(', ')}`);
 } catch (error) {
   console.error(`[sejour] restore refused: ${error instanceof Error ? error.message : error}`);
-  process.exitCode = 1;
+  exitCode = 1;
 } finally {
   await database.stop();
 }
+// Explicit: with process.exitCode alone the script exited 0 after a refusal (something it loads resets it; not
+// pinned down), and a refused restore or a failed backup must fail the shell or cron job that ran it.
+process.exit(exitCode);
