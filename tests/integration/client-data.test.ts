@@ -124,6 +124,20 @@ describe("a client's export", () => {
     expect(index.tables.Session?.[0]).not.toHaveProperty('sessionToken');
   });
 
+  it('leaves out what mentions only a name another client of the firm also has', async () => {
+    const w = await createFirmWithStaff('GDPR namesake');
+    const spouse = await createClient({ actor: w.advisor.actor, input: { firstName: 'Youssef', lastName: `Spouse${unique()}`, nationality: 'MA', language: 'fr' }, context: newContext() });
+    const lastName = `Benali${unique()}`;
+    const one = await populateClient(w, person('Amina', '1998-01-02', lastName), storage, { clientId: spouse.id });
+    const namesake = await populateClient(w, person('Amina', '1997-03-04', lastName), storage, { clientId: spouse.id });
+    // The namesake's portal message reached the advisor by email, with the name and a link to the namesake's case.
+    expect(await db.emailOutbox.count({ where: { firmId: w.firm.id, template: 'client-message', text: { contains: namesake.caseId } } })).toBe(1);
+    const { text, index } = await readZip((await exportClientData({ actor: w.admin.actor, clientId: one.clientId, context: newContext(), storage })).stream);
+    for (const theirs of [namesake.clientId, namesake.caseId, namesake.person.email, namesake.person.nationalRegisterNumber]) expect(text).not.toContain(theirs);
+    // Their own email about their own message is still there, found by the note it announces.
+    expect(index.tables.EmailOutbox?.filter((email) => email.template === 'client-message')).toHaveLength(1);
+  });
+
   it("is for the firm's admins only: another firm's admin, advisors, assistants and the client get nothing", async () => {
     const { first } = a;
     const counts = await writeCounts();

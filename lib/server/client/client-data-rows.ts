@@ -53,8 +53,13 @@ const lower = (values: (string | null | undefined)[]) => [...new Set(values.filt
 /**
  * The client's data, or null when the firm has no such live client. Queries run one after another: inside a
  * transaction Prisma's client runs one query at a time anyway, and every one of them names the firm.
+ *
+ * A name is not unique: when the firm has another client of the same name, an email or entry that mentions the
+ * name and nothing else may be about that namesake. The export then leaves such rows out (handing someone
+ * another person's data is the worse mistake); the erasure still masks the name in them (a namesake's email
+ * losing a name is the lesser harm than an erased person's name staying).
  */
-export async function collectClientData(tx: Tx, firmId: string, clientId: string): Promise<ClientData | null> {
+export async function collectClientData(tx: Tx, firmId: string, clientId: string, purpose: 'export' | 'erase'): Promise<ClientData | null> {
   const client = await tx.client.findFirst({ where: { id: clientId, firmId, deletedAt: null } });
   if (!client) return null;
   const portalUser = client.portalUserId
@@ -90,12 +95,19 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
 
   const emails = lower([client.email, portalUser?.email, ...invitations.map((invitation) => invitation.email)]);
   const needles = personalStrings(client, emails);
+  const namesake = await tx.client.count({
+    where: { firmId, id: { not: clientId }, firstName: { equals: client.firstName, mode: 'insensitive' }, lastName: { equals: client.lastName, mode: 'insensitive' } },
+  });
+  const nameless = personalStrings({ ...client, firstName: '', lastName: '' }, emails);
   const ownIds = [
     clientId, ...userIds, ...ids(sessions), ...ids(invitations), ...ids(familyLinks), ...caseIds, ...ids(events), ...ids(deadlines), ...ids(tasks),
     ...documentIds, ...ids(versions), ...ids(checklist), ...ids(notes), ...ids(intakes), ...ids(filings),
   ];
   const mentions = await findMentions(tx, {
-    firmId, emails, needles, ownIds, userIds,
+    firmId, emails, ownIds, userIds,
+    needles: namesake > 0 && purpose === 'export' ? nameless : needles,
+    // A portal message's email to the advisor is keyed by the note it announces.
+    keys: ids(notes).map((id) => `client-message:${id}`),
     // An id inside a diff or a report (a family link's relatedClientId, an import's list of created clients).
     mentionedIds: [clientId, ...userIds, ...caseIds, ...documentIds],
     reminderOutboxIds: reminders.flatMap((reminder) => (reminder.outboxId ? [reminder.outboxId] : [])),

@@ -9,9 +9,10 @@ const like = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`
 
 export async function findMentions(
   tx: Tx,
-  { firmId, emails, needles, ownIds, userIds, mentionedIds, reminderOutboxIds }: {
+  { firmId, emails, keys, needles, ownIds, userIds, mentionedIds, reminderOutboxIds }: {
     firmId: string;
     emails: string[];
+    keys: string[];
     needles: string[];
     ownIds: string[];
     userIds: string[];
@@ -25,7 +26,7 @@ export async function findMentions(
   const outboxIds = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "EmailOutbox"
     WHERE "firmId" = ${firmId}
-      AND (lower("toEmail") = ANY(${emails}::text[]) OR "id" = ANY(${reminderOutboxIds}::text[])
+      AND (lower("toEmail") = ANY(${emails}::text[]) OR "id" = ANY(${reminderOutboxIds}::text[]) OR "key" = ANY(${keys}::text[])
         OR "subject" ILIKE ANY(${texts}::text[]) OR "text" ILIKE ANY(${texts}::text[]) OR "html" ILIKE ANY(${texts}::text[]))`;
   const outbox = await tx.emailOutbox.findMany({ where: { firmId, id: { in: outboxIds.map((row) => row.id) } }, orderBy: { createdAt: 'asc' } });
   const attempts = await tx.emailAttempt.findMany({ where: { outboxId: { in: outbox.map((row) => row.id) }, outbox: { firmId } }, orderBy: { at: 'asc' } });

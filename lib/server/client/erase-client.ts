@@ -54,7 +54,7 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
       await tx.$executeRaw`SELECT 1 FROM "Case" WHERE "firmId" = ${firmId} AND "clientId" = ${clientId} FOR UPDATE`;
       const cases = await tx.case.findMany({ where: { firmId, clientId }, select: { reference: true, stage: true, closedAt: true, deletedAt: true, updatedAt: true } });
       const firm = await tx.firm.findUniqueOrThrow({ where: { id: firmId }, select: { settings: true } });
-      const data = await collectClientData(tx, firmId, clientId);
+      const data = await collectClientData(tx, firmId, clientId, 'erase');
       if (!data) throw new AppError('NOT_FOUND');
       const status = erasureStatus({ cases, clientCreatedAt: data.client.createdAt, retentionYears: retentionYearsFrom(firm.settings), today });
       if (!status.erasable) {

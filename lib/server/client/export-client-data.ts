@@ -50,7 +50,7 @@ export async function exportClientData({ actor, clientId, context, storage = get
   const db = getDb();
   const snapshot = await db.$transaction(
     async (tx) => {
-      const data = await collectClientData(tx, actor.firmId, clientId);
+      const data = await collectClientData(tx, actor.firmId, clientId, 'export');
       const firm = await tx.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { id: true, name: true } });
       return data ? { data, firm } : null;
     },

@@ -28,6 +28,7 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
   const outbox = Prisma.sql`
     SELECT "id" FROM "EmailOutbox" WHERE "firmId" = ${firmId} AND (lower("toEmail") IN (${emails})
       OR "id" IN (SELECT "outboxId" FROM "Reminder" WHERE "id" IN (${reminders}))
+      OR "key" IN (SELECT 'client-message:' || "id" FROM "Note" WHERE "clientId" = ${clientId} OR "caseId" IN (${cases}))
       OR "subject" ILIKE ANY(${texts}::text[]) OR "text" ILIKE ANY(${texts}::text[]) OR "html" ILIKE ANY(${texts}::text[]))`;
   const owned = Prisma.sql`
     SELECT ${clientId} AS "id" UNION ${portalUser} UNION SELECT "id" FROM "Session" WHERE "userId" IN (${portalUser}) UNION ${invitations}

@@ -43,12 +43,12 @@ let serial = 100;
  * A person born on `birthDate` (19xx) with unique names, numbers and addresses, so a scan for one person's values
  * never finds another's: a valid national register number with a serial no other person of the file has.
  */
-export function person(firstName: string, birthDate: string): Person {
+export function person(firstName: string, birthDate: string, lastName?: string): Person {
   const tag = unique();
   const base = `${birthDate.slice(2).replaceAll('-', '')}${String(serial++).padStart(3, '0')}`;
   return {
     firstName,
-    lastName: `Benali${tag}`,
+    lastName: lastName ?? `Benali${tag}`,
     birthDate,
     email: `${firstName.toLowerCase()}.${tag}@client.example.test`,
     phone: `+32 470 ${tag.slice(0, 6)}`,
