@@ -18,6 +18,9 @@ export const ACTIONS = [
   'client.update',
   'client.delete',
   'client.portal.invite',
+  // GDPR: everything held on one client as a ZIP, and its erasure after the retention period. Admins only.
+  'client.export',
+  'client.erase',
   'case.read',
   'case.create',
   'case.update',

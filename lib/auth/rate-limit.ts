@@ -39,6 +39,14 @@ function keyOf(value: string): string {
 
 const emailKey = (email: string) => keyOf(email.trim().toLowerCase());
 
+/**
+ * The RateLimit rows kept about one person (rate-limiter-flexible stores `<prefix>:<key>`): their address's sign-in
+ * and magic-link counters and their TOTP attempts. Hashes, but of their address: erasing the client removes them.
+ */
+export function personalRateLimitKeys({ emails, userIds }: { emails: string[]; userIds: string[] }): string[] {
+  return [...emails.flatMap((email) => [`signin_account:${emailKey(email)}`, `magiclink_email:${emailKey(email)}`]), ...userIds.map((id) => `totp_user:${keyOf(id)}`)];
+}
+
 function rateLimited(msBeforeNext: number, scope: string): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
   return new AppError('RATE_LIMITED', { message: `rate limited (${scope})`, userMessage: 'RATE_LIMITED', details: { retryAfterSeconds, scope } });

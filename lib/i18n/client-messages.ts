@@ -28,6 +28,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'decisions.fields',
   'appeals.fields',
   'reminderSettings.fields',
+  'firmSettings.retention.errors',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { StaffActor } from '@/lib/auth/actor';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { setupTestDatabase } from './support/test-database';
 
@@ -157,6 +158,48 @@ describe('the database keeps the audit log append-only', () => {
     await expect(db.auditLog.deleteMany({ where: { firmId: world.firm.id } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe('TRUNCATE "AuditLog"')).rejects.toThrow(/AuditLog is append-only: TRUNCATE is not allowed/);
     expect(await db.auditLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ action: 'client.created' });
+  });
+
+  it("lets a GDPR erasure's transaction mask diff, IP and user agent, and nothing else, ever delete a row", async () => {
+    const world = await seedFirm('Masking');
+    const id = BigInt(await clientCreated(world, 'c-mask', { firstName: 'Amina', lastName: 'Benali' }));
+    const masked = { after: { firstName: '[erased]', lastName: '[erased]' } };
+    // Without the switch an UPDATE of the diff alone is refused like any other.
+    await expect(db.$executeRaw`UPDATE "AuditLog" SET diff = ${masked}::jsonb WHERE id = ${id}`).rejects.toThrow(/AuditLog is append-only: UPDATE is not allowed/);
+    // Only 'on' opens it.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL sejour.audit_masking = 'off'`;
+        await tx.$executeRaw`UPDATE "AuditLog" SET diff = ${masked}::jsonb WHERE id = ${id}`;
+      }),
+    ).rejects.toThrow(/append-only/);
+    for (const change of [
+      Prisma.sql`UPDATE "AuditLog" SET action = 'client.deleted', diff = ${masked}::jsonb WHERE id = ${id}`,
+      Prisma.sql`UPDATE "AuditLog" SET "entityId" = 'c-other' WHERE id = ${id}`,
+      Prisma.sql`UPDATE "AuditLog" SET "firmId" = NULL WHERE id = ${id}`,
+      Prisma.sql`UPDATE "AuditLog" SET "createdAt" = "createdAt" - interval '1 day' WHERE id = ${id}`,
+      Prisma.sql`UPDATE "AuditLog" SET "actorKind" = 'SYSTEM' WHERE id = ${id}`,
+    ]) {
+      await expect(
+        db.$transaction(async (tx) => {
+          await tx.$executeRaw`SET LOCAL sejour.audit_masking = 'on'`;
+          await tx.$executeRaw(change);
+        }),
+      ).rejects.toThrow(/AuditLog masking may change only diff, ip, userAgent and actorUserId/);
+    }
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.$executeRaw`SET LOCAL sejour.audit_masking = 'on'`;
+        await tx.$executeRaw`DELETE FROM "AuditLog" WHERE id = ${id}`;
+      }),
+    ).rejects.toThrow(/AuditLog is append-only: DELETE is not allowed/);
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL sejour.audit_masking = 'on'`;
+      await tx.auditLog.update({ where: { id }, data: { diff: masked, ip: null, userAgent: null } });
+    });
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id } })).toMatchObject({ action: 'client.created', entityId: 'c-mask', diff: masked, ip: null, userAgent: null });
+    // And once that transaction is over, the log is closed again.
+    await expect(db.$executeRaw`UPDATE "AuditLog" SET diff = '{}'::jsonb WHERE id = ${id}`).rejects.toThrow(/append-only/);
   });
 });
 

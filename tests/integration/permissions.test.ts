@@ -57,6 +57,7 @@ const { FIRM_LOGO_OPERATIONS } = await import('./support/firm-logo-operations');
 const { APPEAL_OPERATIONS } = await import('./support/appeal-operations');
 const { CALENDAR_OPERATIONS } = await import('./support/calendar-operations');
 const { IMPORT_OPERATIONS } = await import('./support/import-operations');
+const { CLIENT_DATA_OPERATIONS } = await import('./support/client-data-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -452,6 +453,8 @@ const OPERATIONS: Operation[] = [
   ...FIRM_LOGO_OPERATIONS,
   // ---------- decision intake, four eyes and the J-Box filing: support/appeal-operations.ts ----------
   ...APPEAL_OPERATIONS,
+  // ---------- GDPR: a client's export and erasure, the retention setting: support/client-data-operations.ts ----------
+  ...CLIENT_DATA_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

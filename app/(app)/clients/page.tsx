@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FormMessage } from '@/components/form/form-message';
 import { ListEmpty } from '@/components/list-table/list-empty';
 import { listHref, type SearchParams } from '@/components/list-table/list-href';
 import { ListTable } from '@/components/list-table/list-table';
@@ -21,10 +22,11 @@ const PATH = '/clients';
 export default async function ClientsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkingStaff();
   const search = await searchParams;
-  const [list, t, tl] = await Promise.all([
+  const [list, t, tl, td] = await Promise.all([
     readListWithDefaults(search, (query) => listClients({ actor, query })),
     getTranslations('clients'),
     getTranslations('listTable'),
+    getTranslations('dataProtection'),
   ]);
   const { rows, total, page, pageCount, q, sort, dir } = list;
   const empty =
@@ -45,6 +47,8 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
           </Link>
         ) : null}
       </div>
+      {/* Where the erasure of a client sends the admin, their page being gone. */}
+      {search.erased === '1' ? <FormMessage tone="success">{td('erase.done')}</FormMessage> : null}
       <form role="search" className="flex gap-2">
         {/* A new search starts on page 1, in the order the reader chose. */}
         {search.sort ? <input type="hidden" name="sort" value={sort} /> : null}

@@ -24,6 +24,9 @@ export const AUDIT_ACTIONS = {
   'client.family_linked': 'client',
   'client.family_link_updated': 'client',
   'client.family_unlinked': 'client',
+  // GDPR: the client's data handed out as one ZIP, and the client erased (the diff names no personal value).
+  'client.exported': 'client',
+  'client.erased': 'client',
   'case.created': 'case',
   'case.updated': 'case',
   'case.transitioned': 'case',

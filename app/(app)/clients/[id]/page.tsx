@@ -9,6 +9,7 @@ import { isAppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { getClient } from '@/lib/server/client/get-client';
+import { DataProtectionSection } from './data-protection-section';
 import { FamilySection } from './family-section';
 import { PortalAccessForm } from './portal-access-form';
 
@@ -112,6 +113,11 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
             <p className="text-sm text-slate-700">{client.portalUser ? t('portalActive', { email: client.portalUser.email }) : t('portalNone')}</p>
             {can(actor.role, 'client.portal.invite') ? <PortalAccessForm clientId={client.id} hasAccess={Boolean(client.portalUser)} /> : null}
           </Section>
+          {can(actor.role, 'client.export') || can(actor.role, 'client.erase') ? (
+            <Section title={t('dataProtection')}>
+              <DataProtectionSection actor={actor} client={client} />
+            </Section>
+          ) : null}
         </div>
       </div>
     </div>

@@ -8,6 +8,7 @@ import { removeFirmLogo } from '@/lib/server/firm/remove-firm-logo';
 import { removePetitionTemplate } from '@/lib/server/firm/remove-petition-template';
 import { setFirmLogo } from '@/lib/server/firm/set-firm-logo';
 import { setPetitionTemplate } from '@/lib/server/firm/set-petition-template';
+import { setRetentionPeriod } from '@/lib/server/firm/set-retention-period';
 import { requestContext } from '@/lib/server/request-context';
 
 type State = ActionResult<unknown> | null;
@@ -44,6 +45,13 @@ export async function uploadPetitionTemplateAction(_prev: State, form: FormData)
 export async function removePetitionTemplateAction(_prev: State, form: FormData): Promise<State> {
   const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => removePetitionTemplate({ actor, input: Object.fromEntries(form), context: await requestContext() }));
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}
+
+export async function setRetentionAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => setRetentionPeriod({ actor, input: Object.fromEntries(form), context: await requestContext() }));
   if (result.ok) revalidatePath('/settings/firm');
   return result;
 }

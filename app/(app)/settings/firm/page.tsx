@@ -8,6 +8,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { getFirmBranding } from '@/lib/server/firm/get-firm-branding';
 import { removeLogoAction, uploadLogoAction } from './actions';
 import { PetitionTemplatesSection } from './petition-templates-section';
+import { RetentionSection } from './retention-section';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('firmSettings');
@@ -50,6 +51,7 @@ export default async function FirmSettingsPage() {
         ) : null}
       </section>
       <PetitionTemplatesSection actor={actor} />
+      <RetentionSection actor={actor} />
     </div>
   );
 }
