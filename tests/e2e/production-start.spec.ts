@@ -24,13 +24,14 @@ async function answers(url: string): Promise<boolean> {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sejour-npm-start-'));
-  const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, PORT: String(port), APP_URL: origin, AUTH_SECRET: randomBytes(33).toString('base64') };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), APP_URL: origin, AUTH_SECRET: randomBytes(33).toString('base64') };
   for (const name of ['DATABASE_URL', 'NODE_ENV', 'SMTP_URL', 'NODE_OPTIONS']) delete env[name];
   // Its own process group, so the whole tree (npm, the starter, web, worker, Postgres) can be stopped at once.
-  child = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<never>((_, reject) => child!.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`))));
+  const started = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = started;
+  started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<never>((_, reject) => started.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`))));
   const healthy = (async () => {
     while (!(await answers(`${origin}/api/health`))) await new Promise((resolve) => setTimeout(resolve, 250));
   })();
