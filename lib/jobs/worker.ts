@@ -28,7 +28,7 @@ export async function startWorker(options: {
   });
 
   const emailJobs = await registerEmailJobs(boss, { db: options.db, log: options.log });
-  await registerReminderJobs(boss, { db: options.db, log: options.log, deliverNow: emailJobs.deliverNow });
+  await registerReminderJobs(boss, { db: options.db, log: options.log, deliverNow: emailJobs.deliverNow, worker: { name, startedAt } });
 
   // A beat at start, so the status page shows a fresh worker without waiting for the first minute.
   await recordHeartbeat(options.db, name, startedAt);
