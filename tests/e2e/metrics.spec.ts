@@ -40,7 +40,8 @@ test('counts the pages loaded by their route pattern, and failed sign-ins', asyn
 
   const after = await scrape(request);
   const count = (text: string, labels: Record<string, string>) => value(text, 'sejour_http_request_duration_seconds_count', labels);
-  expect(count(after, { method: 'GET', route: '/status', status: '200' })).toBe(count(before, { method: 'GET', route: '/status', status: '200' }) + 1);
+  // At least: the navigation's links prefetch the page too, and those are requests for it as well.
+  expect(count(after, { method: 'GET', route: '/status', status: '200' })).toBeGreaterThanOrEqual(count(before, { method: 'GET', route: '/status', status: '200' }) + 1);
   expect(count(after, { method: 'GET', route: '/api/calendar/[token]', status: '404' })).toBeGreaterThanOrEqual(1);
   expect(after).not.toContain(token);
   expect(count(after, { route: '/_next/static', status: '200' })).toBeGreaterThan(0);
