@@ -22,6 +22,10 @@ ENV NODE_OPTIONS="--max-old-space-size=160 --max-semi-space-size=8" MALLOC_ARENA
 # The J-Box packet converts files to PDF/A with Ghostscript (PDF, images) and LibreOffice Writer (Word files).
 RUN apt-get update && apt-get install -y --no-install-recommends ghostscript libreoffice-writer-nogui && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system sejour && useradd --system --gid sejour --home /app sejour
+# Backups (the worker's nightly archive, npm run backup) go to a volume; see docker-compose.yml.
+RUN mkdir /backups && chown sejour:sejour /backups
+ENV BACKUP_DIR=/backups
+VOLUME /backups
 COPY --from=build --chown=sejour:sejour /app /app
 USER sejour
 EXPOSE 3000

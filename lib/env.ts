@@ -25,6 +25,14 @@ const schema = z
     S3_BUCKET: z.string().optional(),
     S3_ACCESS_KEY_ID: z.string().optional(),
     S3_SECRET_ACCESS_KEY: z.string().optional(),
+    // Backups (lib/backup): where archives go, when the worker makes one (pg-boss cron, Europe/Brussels; "off"
+    // disables it), and how many archives to keep.
+    BACKUP_DIR: z.string().min(1).optional(),
+    BACKUP_SCHEDULE: z
+      .string()
+      .default('30 2 * * *')
+      .refine((value) => value === 'off' || value.trim().split(/\s+/).length === 5, 'BACKUP_SCHEDULE must be a five-field cron expression or "off"'),
+    BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
     // Debian tools the J-Box packet converts with (PDF/A); a bare name is looked up on PATH.
     GHOSTSCRIPT_PATH: z.string().min(1).default('gs'),
@@ -42,7 +50,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string };
+export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string; BACKUP_DIR: string };
 
 /** Outside production an unset AUTH_SECRET is generated once and kept, so sessions survive a restart. */
 function developmentSecret(dataDir: string): string {
@@ -65,6 +73,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...value,
     AUTH_SECRET: value.AUTH_SECRET ?? developmentSecret(value.DATA_DIR),
     APP_URL: value.APP_URL ?? `http://localhost:${value.PORT}`,
+    BACKUP_DIR: value.BACKUP_DIR ?? path.join(value.DATA_DIR, 'backups'),
   };
 }
 

@@ -2,10 +2,11 @@ import path from 'node:path';
 import pg from 'pg';
 import { databaseUrl, startEmbeddedPostgres, type RunningPostgres } from './embedded-postgres';
 
-// The one rule for scripts (dev, db:*, seed, bench): use DATABASE_URL when it is set,
-// otherwise the embedded Postgres whose data lives under .data/pg.
+// The one rule for scripts (dev, start, backup, restore, db:*, seed, bench): use DATABASE_URL when it is set,
+// otherwise the embedded Postgres whose data lives under DATA_DIR/pg (.data/pg by default). Read before lib/env,
+// which needs DATABASE_URL to exist.
 
-export const DEV_DATA_DIR = path.resolve('.data');
+export const DEV_DATA_DIR = path.resolve(process.env.DATA_DIR || '.data');
 const DEV_DATABASE = 'sejour';
 
 export async function createDatabaseIfMissing(baseUrl: string, name: string): Promise<void> {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { PgBoss } from 'pg-boss';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { registerBackupJobs } from './backup-jobs';
 import { registerEmailJobs } from './email-jobs';
 import { HEARTBEAT_QUEUE, recordHeartbeat } from './heartbeat';
 import { registerImportPurgeJobs } from './import-purge-jobs';
@@ -31,6 +32,7 @@ export async function startWorker(options: {
   const emailJobs = await registerEmailJobs(boss, { db: options.db, log: options.log });
   await registerReminderJobs(boss, { db: options.db, log: options.log, deliverNow: emailJobs.deliverNow, worker: { name, startedAt } });
   await registerImportPurgeJobs(boss, { db: options.db, log: options.log });
+  await registerBackupJobs(boss, { log: options.log });
 
   // A beat at start, so the status page shows a fresh worker without waiting for the first minute.
   await recordHeartbeat(options.db, name, startedAt);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, opendir, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -93,6 +93,25 @@ export function createLocalStorage(rootDir: string): Storage {
         if (ABSENT.has(errorCode(error) ?? '')) return false;
         throw error;
       }
+    },
+
+    async *list() {
+      async function* walk(dir: string, prefix: string): AsyncGenerator<string> {
+        let entries;
+        try {
+          entries = await opendir(dir);
+        } catch (error) {
+          if (ABSENT.has(errorCode(error) ?? '')) return;
+          throw error;
+        }
+        for await (const entry of entries) {
+          if (prefix === '' && entry.name === TEMP_DIR) continue;
+          const key = prefix + entry.name;
+          if (entry.isDirectory()) yield* walk(path.join(dir, entry.name), key + '/');
+          else if (entry.isFile() && STORAGE_KEY.test(key)) yield key;
+        }
+      }
+      yield* walk(root, '');
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { AppError } from '@/lib/errors';
 import { STORAGE_KEY, type Storage } from '@/lib/storage/storage';
 
@@ -95,6 +95,16 @@ export function createS3Storage(options: S3StorageOptions): Storage {
         if (isMissingObject(error)) return false;
         throw error;
       }
+    },
+
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken: token }));
+        // The bucket may hold other things (a shared bucket); only keys this app could have written count.
+        for (const item of page.Contents ?? []) if (item.Key && STORAGE_KEY.test(item.Key)) yield item.Key;
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     },
   };
 }

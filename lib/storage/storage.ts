@@ -20,6 +20,8 @@ export interface Storage {
   /** Removes the object; removing a key that is not there is not an error. */
   delete(key: string): Promise<void>;
   exists(key: string): Promise<boolean>;
+  /** Every stored key, in no particular order (backups copy them all). */
+  list(): AsyncIterable<string>;
 }
 
 /** Keys are made by lib/server (`<firmId>/<documentId>/<versionId>`), never from user input; this guards the disk driver anyway. */

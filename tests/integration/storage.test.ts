@@ -102,6 +102,16 @@ describe.each([
     expect(storage.driver).toBe(driver);
   });
 
+  it('lists every stored key, nested ones included, and forgets deleted ones', async () => {
+    const prefix = `list-${randomUUID()}`;
+    const keys = [`${prefix}/a/one`, `${prefix}/a/two`, `${prefix}/b`];
+    for (const key of keys) await storage.put(key, Buffer.from(key), { contentType: 'text/plain' });
+    await storage.delete(`${prefix}/a/two`);
+    const listed: string[] = [];
+    for await (const key of storage.list()) if (key.startsWith(prefix)) listed.push(key);
+    expect(listed.sort()).toEqual([`${prefix}/a/one`, `${prefix}/b`]);
+  });
+
   it('returns the same bytes and size as a multi-megabyte binary Readable put', async () => {
     const key = newKey();
     // Odd length and every byte value, so neither chunk alignment nor text decoding can hide a bug.
