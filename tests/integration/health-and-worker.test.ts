@@ -61,36 +61,42 @@ describe('health warnings', () => {
     }
   });
 
-  it('reports the last backup: a failed one or an overdue scheduled one is a warning, with no file name or error in it', async () => {
+  it('reports the last backup: a failed one, or one over a day old while backups are scheduled, is a warning with no file name or error in it', async () => {
     const db = getDb();
     const now = new Date();
     const hoursAgo = (n: number) => new Date(now.getTime() - n * 3_600_000);
+    const hoursOn = (n: number) => new Date(now.getTime() + n * 3_600_000);
     const run = (data: { trigger: string; finishedAt: Date | null; ok: boolean | null; error?: string }) =>
-      db.backupRun.create({ data: { startedAt: new Date((data.finishedAt ?? now).getTime() - 60_000), file: `sejour-secret-name-${randomUUID()}.tar`, ...data } });
+      db.backupRun.create({ data: { startedAt: new Date((data.finishedAt ?? now).getTime() - 60_000), file: `sejour-secret-name-${randomUUID()}.tar.gz`, ...data } });
 
-    expect((await checkHealth({ now })).backup).toEqual({ ok: true, lastRunAt: null, lastRunOk: null, ageSeconds: null, scheduled: false });
+    // The default schedule (nightly) is on here; before the first run nothing is expected yet.
+    expect((await checkHealth({ now })).backup).toEqual({ ok: true, lastRunAt: null, lastRunOk: null, ageSeconds: null, scheduled: true });
 
     await run({ trigger: 'SCHEDULE', finishedAt: hoursAgo(25), ok: true });
     expect((await checkHealth({ now })).backup).toMatchObject({ ok: true, lastRunOk: true, ageSeconds: 25 * 3600, scheduled: true });
-    // A day and a bit later, with no scheduled run since, the schedule is late.
-    const late = await checkHealth({ now: new Date(now.getTime() + 3_600_000 * 2) });
+    // Two hours on with no run since, the schedule is late.
+    const late = await checkHealth({ now: hoursOn(2) });
     expect(late.backup).toMatchObject({ ok: false, scheduled: true });
     expect(late.warnings).toContain('backup');
     expect(late.ok).toBe(true);
+    // With BACKUP_SCHEDULE=off nothing is expected, so age alone is no warning.
+    expect((await checkHealth({ now: hoursOn(72), backupsScheduled: false })).backup).toMatchObject({ ok: true, scheduled: false });
 
     // A run that never finished (its process died) does not hide the last finished one.
     await run({ trigger: 'SCHEDULE', finishedAt: null, ok: null });
     expect((await checkHealth({ now })).backup.lastRunAt).toBe(hoursAgo(25).toISOString());
 
     await run({ trigger: 'MANUAL', finishedAt: hoursAgo(1), ok: false, error: 'tar: /var/lib/sejour/backups: Permission denied' });
-    const failed = await checkHealth({ now });
-    expect(failed.backup).toMatchObject({ ok: false, lastRunOk: false, ageSeconds: 3600, scheduled: false });
-    expect(failed.warnings).toContain('backup');
-    expect(JSON.stringify(failed)).not.toMatch(/sejour-secret-name|Permission denied|\/var\/lib/);
+    for (const backupsScheduled of [true, false]) {
+      const failed = await checkHealth({ now, backupsScheduled });
+      expect(failed.backup).toMatchObject({ ok: false, lastRunOk: false, ageSeconds: 3600 });
+      expect(failed.warnings).toContain('backup');
+      expect(JSON.stringify(failed)).not.toMatch(/sejour-secret-name|Permission denied|\/var\/lib/);
+    }
 
-    // After a manual backup nothing is expected at any time, so its age alone is no warning.
+    // A good run after it, manual or not, is the last backup.
     await run({ trigger: 'MANUAL', finishedAt: hoursAgo(0.5), ok: true });
-    expect((await checkHealth({ now: new Date(now.getTime() + 3_600_000 * 72) })).backup.ok).toBe(true);
+    expect((await checkHealth({ now })).backup).toMatchObject({ ok: true, lastRunOk: true, ageSeconds: 1800 });
     await db.backupRun.deleteMany({});
   });
 });

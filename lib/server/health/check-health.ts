@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { getDb, type Db } from '@/lib/db';
+import { env } from '@/lib/env';
 import { readOutboxBacklog } from '@/lib/server/outbox/read-outbox-backlog';
 
 // Health is public (load balancers call it), so it says only whether parts work, never anything about firms:
@@ -17,7 +18,7 @@ import { readOutboxBacklog } from '@/lib/server/outbox/read-outbox-backlog';
 export const WORKER_STALE_AFTER_S = 3 * 60;
 /** A message due this long and still not claimed: no worker is delivering, or every delivery is failing. */
 export const OUTBOX_STALE_AFTER_S = 15 * 60;
-/** A daily backup plus two hours' slack for a slow one. */
+/** A daily backup (BACKUP_SCHEDULE's default is nightly) plus two hours' slack for a slow one. */
 export const BACKUP_STALE_AFTER_S = 26 * 60 * 60;
 
 export type HealthWarning = 'worker' | 'outbox' | 'backup';
@@ -30,8 +31,9 @@ export type Health = {
   worker: { ok: boolean; lastBeatAt: string | null; ageSeconds: number | null };
   outbox: { ok: boolean; waiting: number; due: number; oldestDueAgeSeconds: number | null };
   /**
-   * The last finished backup run. `scheduled`: that run was the worker's scheduled one, so the next is expected
-   * within a day; after a manual backup (or none yet) nothing is expected, so its age is no warning.
+   * The last finished backup run. `scheduled`: the worker makes backups (BACKUP_SCHEDULE is not "off"), so the
+   * last one must be less than BACKUP_STALE_AFTER_S old; without a schedule only a failed run is a warning.
+   * Before the first run nothing is expected yet (a new installation, or the worker's own warning).
    */
   backup: { ok: boolean; lastRunAt: string | null; lastRunOk: boolean | null; ageSeconds: number | null; scheduled: boolean };
 };
@@ -57,11 +59,10 @@ async function outboxPart(db: Db, now: Date): Promise<Health['outbox']> {
   return { ok: (oldestDueAgeSeconds ?? 0) <= OUTBOX_STALE_AFTER_S, waiting: backlog.waiting, due: backlog.due, oldestDueAgeSeconds };
 }
 
-async function backupPart(db: Db, now: Date): Promise<Health['backup']> {
+async function backupPart(db: Db, now: Date, scheduled: boolean): Promise<Health['backup']> {
   // A run that never finished (its process died) says nothing about the last backup; the one before it does.
-  const run = await db.backupRun.findFirst({ where: { finishedAt: { not: null } }, orderBy: { finishedAt: 'desc' }, select: { finishedAt: true, ok: true, trigger: true } });
+  const run = await db.backupRun.findFirst({ where: { finishedAt: { not: null } }, orderBy: { finishedAt: 'desc' }, select: { finishedAt: true, ok: true } });
   const ageSeconds = secondsSince(run?.finishedAt, now);
-  const scheduled = run?.trigger === 'SCHEDULE';
   const failed = run?.ok === false;
   return {
     ok: !failed && !(scheduled && (ageSeconds ?? 0) > BACKUP_STALE_AFTER_S),
@@ -78,7 +79,7 @@ const UNKNOWN: Pick<Health, 'worker' | 'outbox' | 'backup'> = {
   backup: { ok: false, lastRunAt: null, lastRunOk: null, ageSeconds: null, scheduled: false },
 };
 
-export async function checkHealth({ now = new Date() }: { now?: Date } = {}): Promise<Health> {
+export async function checkHealth({ now = new Date(), backupsScheduled = env().BACKUP_SCHEDULE !== 'off' }: { now?: Date; backupsScheduled?: boolean } = {}): Promise<Health> {
   const db = getDb();
   try {
     await db.$queryRaw`SELECT 1`;
@@ -99,7 +100,7 @@ export async function checkHealth({ now = new Date() }: { now?: Date } = {}): Pr
   const [worker, outbox, backup] = await Promise.all([
     workerPart(db, now).catch(() => UNKNOWN.worker),
     outboxPart(db, now).catch(() => UNKNOWN.outbox),
-    backupPart(db, now).catch(() => UNKNOWN.backup),
+    backupPart(db, now, backupsScheduled).catch(() => UNKNOWN.backup),
   ]);
   const warnings = (['worker', 'outbox', 'backup'] as const).filter((part) => !{ worker, outbox, backup }[part].ok);
   return {
