@@ -30,6 +30,7 @@ COPY --from=build --chown=sejour:sejour /app /app
 USER sejour
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/api/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-# The web server handles one request per core at a time, the rest queued (scripts/render-limit.mjs says why); only
-# this command loads it, not the worker's, which shares the image's NODE_OPTIONS.
-CMD ["node", "--import", "./scripts/render-limit.mjs", "node_modules/next/dist/bin/next", "start"]
+# The web server handles one request per core at a time, the rest queued (scripts/render-limit.mjs says why), and
+# times every request for /api/metrics (scripts/http-metrics.mjs); only this command loads them, not the worker's,
+# which shares the image's NODE_OPTIONS.
+CMD ["node", "--import", "./scripts/render-limit.mjs", "--import", "./scripts/http-metrics.mjs", "node_modules/next/dist/bin/next", "start"]

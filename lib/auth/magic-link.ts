@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getDb, type Tx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { env } from '@/lib/env';
+import { sharedMetrics } from '@/lib/metrics/shared-metrics.mjs';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { consumeMagicLinkRequest } from './rate-limit';
@@ -68,7 +69,12 @@ export async function requestMagicLink(raw: unknown, context: RequestContext): P
 
 /** Uses the token up and opens a client session; null when the token is unknown, used or expired. */
 export async function redeemMagicLink(token: string, context: RequestContext): Promise<{ sessionId: string; userId: string } | null> {
-  if (!token || token.length > 200) return null;
+  const session = token && token.length <= 200 ? await redeem(token, context) : null;
+  if (!session) sharedMetrics().signInFailures.inc({ reason: 'magic_link' });
+  return session;
+}
+
+async function redeem(token: string, context: RequestContext): Promise<{ sessionId: string; userId: string } | null> {
   const hashed = hashToken(token);
   return getDb().$transaction(async (tx) => {
     const row = await tx.verificationToken.findUnique({ where: { token: hashed } });

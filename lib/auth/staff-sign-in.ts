@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
+import { sharedMetrics } from '@/lib/metrics/shared-metrics.mjs';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { hashPassword, verifyPassword } from './password';
@@ -52,11 +53,13 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
     await db.$transaction((tx) =>
       recordAudit(tx, { firmId: membership?.firmId ?? null, actor: { kind: 'anonymous' }, action: 'auth.sign_in_throttled', entity: 'session', entityId: user?.id, after: { email }, context }),
     );
+    sharedMetrics().signInFailures.inc({ reason: 'throttled' });
     throw new SignInRefused('rate_limited', Number(error.details?.retryAfterSeconds ?? 900));
   }
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await (decoyHash ??= hashPassword('decoy')), password);
 
   const fail = async (reason: 'password' | 'totp') => {
+    sharedMetrics().signInFailures.inc({ reason });
     await recordSignInFailure({ email, ip: context.ip });
     await db.$transaction((tx) =>
       recordAudit(tx, {
@@ -80,7 +83,10 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
     try {
       await consumeTotpAttempt(user.id);
     } catch (error) {
-      if (isAppError(error) && error.code === 'RATE_LIMITED') throw new SignInRefused('rate_limited', Number(error.details?.retryAfterSeconds ?? 900));
+      if (isAppError(error) && error.code === 'RATE_LIMITED') {
+        sharedMetrics().signInFailures.inc({ reason: 'throttled' });
+        throw new SignInRefused('rate_limited', Number(error.details?.retryAfterSeconds ?? 900));
+      }
       throw error;
     }
     if (!verifyTotpCode(user.totpSecret, totp)) {

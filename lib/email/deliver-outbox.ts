@@ -119,14 +119,15 @@ async function send(transport: Pick<MailTransport, 'sendMail'>, from: string, em
 }
 
 /**
- * Records the accepted messages of a batch in one statement: one attempt each, and SENT for the rows whose claim
- * is still ours. Arrays rather than a row of parameters per message, so the statement is the same for every
- * batch (Prisma keeps a plan per distinct query shape; a createMany per batch size grew that cache until the
- * worker ran out of memory).
+ * Records the accepted messages of a batch in one statement: one attempt each, SENT for the rows whose claim is
+ * still ours, and those rows added to the per-template sent counts (/api/metrics), so the counts can never
+ * disagree with what was marked. Arrays rather than a row of parameters per message, so the statement is the
+ * same for every batch (Prisma keeps a plan per distinct query shape; a createMany per batch size grew that
+ * cache until the worker ran out of memory).
  */
 async function recordAccepted(db: Db, accepted: { email: ClaimedEmail; providerMessageId: string }[], now: Date): Promise<number> {
   const at = utcTimestamp(now);
-  return db.$executeRaw`
+  const [row] = await db.$queryRaw<{ sent: number }[]>`
     WITH v AS (
       SELECT * FROM unnest(
         ${accepted.map(() => randomUUID())}::text[], ${accepted.map((a) => a.email.id)}::text[],
@@ -136,13 +137,23 @@ async function recordAccepted(db: Db, accepted: { email: ClaimedEmail; providerM
       -- The attempt happened whatever becomes of the row, so it is logged unconditionally.
       INSERT INTO "EmailAttempt" ("id", "outboxId", "at", "ok", "providerMessageId")
       SELECT v."attemptId", v."id", ${at}::timestamp(3), true, v."providerMessageId" FROM v
+    ), sent AS (
+      -- Only while the claim is still ours (same attempt number, still SENDING): if the lease ran out and
+      -- another worker took the row, its result is the one that counts.
+      UPDATE "EmailOutbox" AS o
+      SET "status" = 'SENT', "sentAt" = ${at}::timestamp(3), "providerMessageId" = v."providerMessageId", "lockedUntil" = NULL, "lastError" = NULL
+      FROM v
+      WHERE o."id" = v."id" AND o."status" = 'SENDING' AND o."attempts" = v."attempts"
+      RETURNING o."template"
+    ), counted AS (
+      -- In template order: two workers' batches lock the counter rows they share in the same order, so they
+      -- wait for each other instead of deadlocking (which would fail a batch the server already accepted).
+      INSERT INTO "EmailSentCount" ("template", "sent")
+      SELECT "template", count(*) FROM sent GROUP BY "template" ORDER BY "template"
+      ON CONFLICT ("template") DO UPDATE SET "sent" = "EmailSentCount"."sent" + EXCLUDED."sent"
     )
-    -- Only while the claim is still ours (same attempt number, still SENDING): if the lease ran out and
-    -- another worker took the row, its result is the one that counts.
-    UPDATE "EmailOutbox" AS o
-    SET "status" = 'SENT', "sentAt" = ${at}::timestamp(3), "providerMessageId" = v."providerMessageId", "lockedUntil" = NULL, "lastError" = NULL
-    FROM v
-    WHERE o."id" = v."id" AND o."status" = 'SENDING' AND o."attempts" = v."attempts"`;
+    SELECT count(*)::int AS "sent" FROM sent`;
+  return row?.sent ?? 0;
 }
 
 async function recordFailure(db: Db, email: ClaimedEmail, outcome: Extract<Outcome, { ok: false }>, now: Date): Promise<'retrying' | 'failed' | 'lost'> {

@@ -4,6 +4,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { registerBackupJobs } from './backup-jobs';
 import { registerEmailJobs } from './email-jobs';
 import { HEARTBEAT_QUEUE, recordHeartbeat } from './heartbeat';
+import { registerImportPurgeJobs } from './import-purge-jobs';
 import { registerReminderJobs } from './reminder-jobs';
 
 // The worker runs on the same Postgres as the app. pg-boss claims jobs with SKIP LOCKED, so any number
@@ -29,7 +30,8 @@ export async function startWorker(options: {
   });
 
   const emailJobs = await registerEmailJobs(boss, { db: options.db, log: options.log });
-  await registerReminderJobs(boss, { db: options.db, log: options.log, deliverNow: emailJobs.deliverNow });
+  await registerReminderJobs(boss, { db: options.db, log: options.log, deliverNow: emailJobs.deliverNow, worker: { name, startedAt } });
+  await registerImportPurgeJobs(boss, { db: options.db, log: options.log });
   await registerBackupJobs(boss, { log: options.log });
 
   // A beat at start, so the status page shows a fresh worker without waiting for the first minute.

@@ -33,12 +33,14 @@ test.describe('app shell', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('the status page shows the database, the migrations and a live worker', async ({ page }) => {
+  test('the status page shows the database, the migrations, a live worker, the outbox and the last backup', async ({ page }) => {
     await page.goto('/status');
     const status = page.getByRole('definition');
     await expect(status.nth(0)).toHaveText('OK');
     await expect(status.nth(1)).toHaveText('Up to date');
     await expect(status.nth(2)).toContainText('Last heartbeat');
+    await expect(page.getByRole('term')).toHaveText(['Database', 'Migrations', 'Background worker', 'Email outbox', 'Last backup']);
+    await expect(status.nth(3)).toHaveText(/^(Nothing waiting|\d+ messages? waiting)$/);
     await expectNoSeriousA11yViolations(page);
   });
 

@@ -21,6 +21,11 @@ describe('configuration', () => {
     expect(() => parseEnv({ DATABASE_URL: 'postgresql://x@localhost/db', STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET/);
   });
 
+  it('refuses a short METRICS_TOKEN and reads an empty one as unset', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://x@localhost/db', DATA_DIR: dataDir(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 24/);
+    expect(parseEnv({ DATABASE_URL: 'postgresql://x@localhost/db', DATA_DIR: dataDir(), METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
+  });
+
   it('generates a development AUTH_SECRET once under the data directory and keeps it', () => {
     const dir = dataDir();
     const first = parseEnv({ DATABASE_URL: 'postgresql://x@localhost/db', DATA_DIR: dir });

@@ -80,6 +80,9 @@ export const AUDIT_ACTIONS = {
   'export.created': 'export',
   // One entry per committed spreadsheet (entityId = ImportJob id); each client and case also has its own 'created'.
   'import.committed': 'import',
+  // The worker's purge of an import a day after its last change (actor SYSTEM): an abandoned one deleted, a
+  // committed one stripped of its rows' values.
+  'import.purged': 'import',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -17,6 +17,8 @@ export type ImportJobView = {
   processedRows: number;
   createdAt: Date;
   updatedAt: Date;
+  /** When the upload and its rows' values were removed (purgeImportJobs); the counts stay. */
+  purgedAt: Date | null;
   mapping: StoredMapping | null;
   report: StoredReport;
 };
@@ -27,7 +29,7 @@ export async function getImportJob({ actor, input }: { actor: StaffActor; input:
   const { jobId } = parseInput(ZInput, input);
   const job = await getDb().importJob.findFirst({
     where: { id: jobId, firmId: actor.firmId },
-    select: { id: true, fileName: true, status: true, totalRows: true, processedRows: true, createdAt: true, updatedAt: true, mapping: true, report: true },
+    select: { id: true, fileName: true, status: true, totalRows: true, processedRows: true, createdAt: true, updatedAt: true, purgedAt: true, mapping: true, report: true },
   });
   if (!job) throw new AppError('NOT_FOUND');
   return { ...job, mapping: readStoredMapping(job.mapping), report: readStoredReport(job.report) };

@@ -10,6 +10,7 @@ import { deployMigrations } from '../../../lib/dev/migrations';
 import { seedIfEmpty } from '../../../prisma/seed/seed-if-empty';
 import { dropDatabase } from '../../integration/support/admin';
 import { startSmtpSink } from '../../support/smtp-sink';
+import { E2E_METRICS_TOKEN } from './metrics-token';
 
 async function waitForHeartbeat(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -50,12 +51,24 @@ await seedIfEmpty(url);
 
 // A real SMTP server that the worker delivers to; tests read what arrived over its HTTP API.
 const sink = await startSmtpSink({ httpPort: Number(process.env.E2E_SMTP_HTTP_PORT ?? 3199) });
-const env = { ...process.env, SMTP_URL: sink.url, APP_URL: `http://127.0.0.1:${port}`, DATABASE_URL: url, PORT: port, NODE_ENV: 'production' as const, DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name), AUTH_SECRET: randomUUID() + randomUUID() };
+const env = {
+  ...process.env,
+  SMTP_URL: sink.url,
+  APP_URL: `http://127.0.0.1:${port}`,
+  DATABASE_URL: url,
+  PORT: port,
+  NODE_ENV: 'production' as const,
+  DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name),
+  AUTH_SECRET: randomUUID() + randomUUID(),
+  METRICS_TOKEN: E2E_METRICS_TOKEN,
+};
 // The worker first, and the web app once it has beaten: tests that look at the worker's status then
 // never race its start.
 const children: ChildProcess[] = [spawn(bin('tsx'), ['lib/jobs/worker-main.ts'], { stdio: 'inherit', env })];
 await waitForHeartbeat(url);
-children.push(spawn(bin('next'), ['start', '--port', port, '--hostname', '127.0.0.1'], { stdio: 'inherit', env }));
+// With the preloads the image's command has, so the tests run the server as production does.
+const preloads = ['--import', './scripts/render-limit.mjs', '--import', './scripts/http-metrics.mjs'];
+children.push(spawn(process.execPath, [...preloads, 'node_modules/next/dist/bin/next', 'start', '--port', port, '--hostname', '127.0.0.1'], { stdio: 'inherit', env }));
 
 let stopping = false;
 async function shutdown() {

@@ -14,20 +14,25 @@ export async function ResultSummary({ result }: { result: ImportResult }) {
   return (
     <div className="space-y-3">
       <FormMessage tone="success">{t('result.done', { clients: result.clientCount, cases: result.caseCount })}</FormMessage>
-      <h3 className="font-medium">{t('result.clients')}</h3>
-      <ul className="grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
-        {result.clients.map((client) => (
-          <li key={client.id}>
-            <Link href={`/clients/${client.id}`} className="text-brand-700 hover:underline">
-              {client.name}
-            </Link>{' '}
-            <span className="font-mono text-xs text-slate-600">{client.fileNumber}</span>
-          </li>
-        ))}
-      </ul>
+      {/* A purged import keeps no names (the page says so): only the link to the clients list remains. */}
+      {result.clients.length > 0 ? (
+        <>
+          <h3 className="font-medium">{t('result.clients')}</h3>
+          <ul className="grid gap-1 text-sm sm:grid-cols-2 lg:grid-cols-3">
+            {result.clients.map((client) => (
+              <li key={client.id}>
+                <Link href={`/clients/${client.id}`} className="text-brand-700 hover:underline">
+                  {client.name}
+                </Link>{' '}
+                <span className="font-mono text-xs text-slate-600">{client.fileNumber}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {more > 0 ? (
         <p className="text-sm">
-          <Link href="/clients" className="text-brand-700 underline">{t('result.more', { count: more })}</Link>
+          <Link href="/clients" className="text-brand-700 underline">{result.clients.length > 0 ? t('result.more', { count: more }) : t('result.inList')}</Link>
         </p>
       ) : null}
       <p>
