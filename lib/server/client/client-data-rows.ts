@@ -19,7 +19,8 @@ export const OTHER_TABLES = {
   Membership: "the firm's staff; a client's portal user never has one",
   RateLimit: 'counters under a hash of the email, deleted on erasure; nothing readable to hand out',
   WorkerHeartbeat: 'the worker processes',
-  BackupRun: "the firm's backups",
+  BackupRun: "the installation's backups",
+  EmailSentCount: 'a count of emails sent per template, with no recipient',
 } as const;
 
 /** Credentials and their hashes: left out of the export (named in its index), deleted with their rows on erasure. */
