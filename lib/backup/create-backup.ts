@@ -9,7 +9,7 @@ import * as tar from 'tar';
 import type { Storage } from '@/lib/storage/storage';
 import { listBackupTables, quoteIdent } from './backup-tables';
 import { BACKUP_FORMAT, MANIFEST_FILE, filePath, migrationPath, type BackupManifest } from './backup-manifest';
-import { measureStream } from './measure-stream';
+import { measureStream } from '@/lib/storage/measure-stream';
 import { pruneBackups } from './prune-backups';
 
 // One archive (tar.gz) holding the whole installation: every table's rows, every stored file, the migrations

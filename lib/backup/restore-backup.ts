@@ -12,7 +12,7 @@ import type { Storage } from '@/lib/storage/storage';
 import { BackupError, MANIFEST_FILE, ZBackupManifest, filePath, migrationPath, type BackupManifest } from './backup-manifest';
 import { assertEmptyInstallation } from './assert-empty-installation';
 import { quoteIdent } from './backup-tables';
-import { measureStream } from './measure-stream';
+import { measureStream } from '@/lib/storage/measure-stream';
 
 // Restores an archive made by createBackup into an empty installation. Everything that can be checked before a
 // change is checked first (the archive unpacks, the manifest parses, every entry has its hash and size, the

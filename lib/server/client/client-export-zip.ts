@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { PassThrough, pipeline, type Readable, Transform } from 'node:stream';
-import { ZipArchive } from 'archiver';
+import { pipeline, type Readable } from 'node:stream';
+import { measureStream } from '@/lib/storage/measure-stream';
+import { streamingZip } from '@/lib/documents/streaming-zip';
 import { isAppError } from '@/lib/errors';
 import type { Storage } from '@/lib/storage/storage';
 
@@ -12,45 +12,9 @@ export type ExportFile = { path: string; storageKey: string; date: Date; recorde
 /** `path` is null for a file missing from storage, which the archive then does not contain. */
 export type PackedFile = { path: string | null; storageKey: string; status: 'ok' | 'missing' | 'changed'; sizeBytes: number | null; sha256: string | null };
 
-/** Counts and hashes the bytes passing through. */
-function measure() {
-  const hash = createHash('sha256');
-  const seen = { size: 0, sha256: '' };
-  const transform = new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      seen.size += chunk.length;
-      hash.update(chunk);
-      callback(null, chunk);
-    },
-    flush(callback) {
-      seen.sha256 = hash.digest('hex');
-      callback();
-    },
-  });
-  return { transform, seen };
-}
-
 // Any failure destroys the returned stream with the error: a cut-off download must not look like a whole export.
 export function clientExportZip({ files, storage, index }: { files: ExportFile[]; storage: Storage; index: (packed: PackedFile[]) => unknown }): Readable {
-  const archive = new ZipArchive({ zlib: { level: 6 } });
-  const output = new PassThrough();
-  let current: Readable | undefined;
-  let finished = false;
-  const fail = (error: unknown) => {
-    if (!output.destroyed) output.destroy(error instanceof Error ? error : new Error(String(error)));
-  };
-  // Also reached when the download is cancelled: the object being read must be closed, not left waiting.
-  output.on('close', () => {
-    if (finished) return;
-    current?.destroy(new Error('client export stopped'));
-    archive.abort();
-  });
-  archive.on('error', fail);
-  archive.on('warning', fail);
-  archive.on('end', () => {
-    finished = true;
-  });
-  archive.pipe(output);
+  const { archive, output, fail, appendStream } = streamingZip('client export stopped');
 
   const packOne = async (file: ExportFile): Promise<PackedFile> => {
     let body: Readable;
@@ -65,18 +29,12 @@ export function clientExportZip({ files, storage, index }: { files: ExportFile[]
       body.destroy();
       throw new Error('client export stopped');
     }
-    const { transform, seen } = measure();
-    const source = pipeline(body, transform, (error) => {
+    const measured = measureStream();
+    const source = pipeline(body, measured.stream, (error) => {
       if (error) fail(error);
     });
-    current = source;
-    const done = new Promise<void>((resolve, reject) => {
-      source.once('end', resolve);
-      source.once('error', reject);
-      source.once('close', () => reject(new Error(`export entry ${file.path} closed before its end`)));
-    });
-    archive.append(source, { name: file.path, date: file.date });
-    await done;
+    await appendStream(source, file.path, file.date);
+    const seen = { size: measured.result.bytes, sha256: measured.result.sha256 };
     const status = file.recordedSha256 === null || file.recordedSha256 === seen.sha256 ? 'ok' : 'changed';
     return { path: file.path, storageKey: file.storageKey, status, sizeBytes: seen.size, sha256: seen.sha256 };
   };

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { PassThrough, pipeline, type Readable, Transform } from 'node:stream';
-import { ZipArchive } from 'archiver';
+import { pipeline, type Readable, Transform } from 'node:stream';
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { streamingZip } from '@/lib/documents/streaming-zip';
 import { AppError } from '@/lib/errors';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { recordAudit } from '@/lib/server/audit/record-audit';
@@ -152,27 +152,7 @@ function verifyBytes(entry: ZipEntry): Transform {
 // Any failure destroys the returned stream with the error. Ending it instead would hand the browser a short
 // file, or worse a well-formed ZIP missing a document, and the advisor would file an incomplete dossier.
 function zipStream(entries: ZipEntry[], storage: Storage): Readable {
-  const archive = new ZipArchive({ zlib: { level: 6 } });
-  const output = new PassThrough();
-  let current: Readable | undefined;
-  let finished = false;
-
-  const fail = (error: unknown) => {
-    if (output.destroyed) return;
-    output.destroy(error instanceof Error ? error : new Error(String(error)));
-  };
-  // Also reached when the download is cancelled: the object being read must be closed, not left waiting.
-  output.on('close', () => {
-    if (finished) return;
-    current?.destroy(new Error('zip download stopped'));
-    archive.abort();
-  });
-  archive.on('error', fail);
-  archive.on('warning', fail);
-  archive.on('end', () => {
-    finished = true;
-  });
-  archive.pipe(output);
+  const { archive, output, fail, appendStream } = streamingZip('zip download stopped');
 
   const feed = async () => {
     for (const entry of entries) {
@@ -185,15 +165,8 @@ function zipStream(entries: ZipEntry[], storage: Storage): Readable {
       const source = pipeline(body, verifyBytes(entry), (error) => {
         if (error) fail(error);
       });
-      current = source;
-      const done = new Promise<void>((resolve, reject) => {
-        source.once('end', resolve);
-        source.once('error', reject);
-        source.once('close', () => reject(new Error(`zip entry ${entry.fileName} closed before its end`)));
-      });
-      archive.append(source, { name: entry.fileName, date: entry.date });
       // One object at a time: the next is opened only after this one has been read to its end.
-      await done;
+      await appendStream(source, entry.fileName, entry.date);
     }
     await archive.finalize();
   };
