@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getLocale } from 'next-intl/server';
-import { requireStaff } from '@/lib/auth/current-actor';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
 import { setDeadlineConfirmation } from '@/lib/server/firm/set-deadline-confirmation';
@@ -12,8 +12,8 @@ import { deactivateMember } from '@/lib/server/member/deactivate-member';
 import { inviteMember } from '@/lib/server/member/invite-member';
 import { requestContext } from '@/lib/server/request-context';
 
-async function run<T>(operation: (args: { actor: Awaited<ReturnType<typeof requireStaff>>; input: unknown; context: Awaited<ReturnType<typeof requestContext>> }) => Promise<T>, form: FormData) {
-  const actor = await requireStaff();
+async function run<T>(operation: (args: { actor: Awaited<ReturnType<typeof requireWorkingStaff>>; input: unknown; context: Awaited<ReturnType<typeof requestContext>> }) => Promise<T>, form: FormData) {
+  const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => operation({ actor, input: Object.fromEntries(form), context: await requestContext() }));
   if (result.ok) revalidatePath('/settings/members');
   return result;
