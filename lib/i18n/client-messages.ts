@@ -8,6 +8,7 @@ import type { Messages } from './messages';
  */
 export const CLIENT_MESSAGE_PATHS = [
   'errors',
+  'deletion',
   'language',
   'roles',
   'signIn',

@@ -50,6 +50,7 @@ const { listCasesWaitingOnClient } = await import('@/lib/server/dashboard/list-c
 const { listOverdueDecisions } = await import('@/lib/server/dashboard/list-overdue-decisions');
 const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-activity');
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
+const { DELETION_OPERATIONS } = await import('./support/deletion-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
@@ -444,6 +445,7 @@ const OPERATIONS: Operation[] = [
   ...IMPORT_OPERATIONS,
   // ---------- checklist and documents: support/document-operations.ts ----------
   ...DOCUMENT_OPERATIONS,
+  ...DELETION_OPERATIONS,
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
   ...OUTBOX_OPERATIONS,
   ...REMINDER_OPERATIONS,

@@ -7,6 +7,7 @@ import { toActionResult } from '@/lib/server/action-result';
 import { transitionCase } from '@/lib/server/case/transition-case';
 import { updateCase } from '@/lib/server/case/update-case';
 import { addNote } from '@/lib/server/note/add-note';
+import { deleteNote } from '@/lib/server/note/delete-note';
 import { requestContext } from '@/lib/server/request-context';
 
 type State = ActionResult<unknown> | null;
@@ -37,5 +38,15 @@ export async function addNoteAction(_prev: State, form: FormData): Promise<State
   const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => addNote({ actor, input: Object.fromEntries(form), context: await requestContext() }));
   if (result.ok) revalidatePath(`/cases/${form.get('caseId')}`);
+  return result;
+}
+
+export async function deleteNoteAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => deleteNote({ actor, input: { noteId: form.get('noteId') }, context: await requestContext() }));
+  if (result.ok) {
+    revalidatePath(`/cases/${form.get('caseId')}`);
+    revalidatePath(`/clients/${result.data.clientId}`);
+  }
   return result;
 }
