@@ -15,6 +15,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'register',
   'invitations',
   'security',
+  'sessions',
   'members',
   'clients',
   'portalAccess',

@@ -51,6 +51,7 @@ const { listOverdueDecisions } = await import('@/lib/server/dashboard/list-overd
 const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-activity');
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 const { DELETION_OPERATIONS } = await import('./support/deletion-operations');
+const { SESSION_OPERATIONS } = await import('./support/session-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
@@ -446,6 +447,7 @@ const OPERATIONS: Operation[] = [
   // ---------- checklist and documents: support/document-operations.ts ----------
   ...DOCUMENT_OPERATIONS,
   ...DELETION_OPERATIONS,
+  ...SESSION_OPERATIONS,
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
   ...OUTBOX_OPERATIONS,
   ...REMINDER_OPERATIONS,

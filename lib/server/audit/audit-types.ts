@@ -69,6 +69,12 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in_throttled': 'session',
   'auth.sign_out': 'session',
   'auth.magic_link_requested': 'session',
+  // A person ended one of their own sessions (entityId = Session id).
+  'auth.session_ended': 'session',
+  // A new password; the person's other sessions end with it (entityId = User id).
+  'auth.password_changed': 'member',
+  // An admin ended every session a member has in the firm (entityId = Membership id).
+  'member.sessions_ended': 'member',
   // Two-factor belongs to the person, not a session: entityId is the User id.
   'auth.totp_enabled': 'member',
   'auth.totp_disabled': 'member',

@@ -9,6 +9,7 @@ import { setDeadlineConfirmation } from '@/lib/server/firm/set-deadline-confirma
 import { setTwoFactorRequirement } from '@/lib/server/firm/set-two-factor-requirement';
 import { changeMemberRole } from '@/lib/server/member/change-member-role';
 import { deactivateMember } from '@/lib/server/member/deactivate-member';
+import { endMemberSessions } from '@/lib/server/member/end-member-sessions';
 import { inviteMember } from '@/lib/server/member/invite-member';
 import { requestContext } from '@/lib/server/request-context';
 
@@ -34,4 +35,7 @@ export async function twoFactorAction(_prev: ActionResult<unknown> | null, form:
 }
 export async function deadlineConfirmationAction(_prev: ActionResult<unknown> | null, form: FormData) {
   return run(setDeadlineConfirmation, form);
+}
+export async function endMemberSessionsAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(endMemberSessions, form);
 }

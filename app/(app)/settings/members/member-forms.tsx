@@ -6,7 +6,7 @@ import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
-import { changeRoleAction, deactivateAction, inviteAction, twoFactorAction, deadlineConfirmationAction } from './actions';
+import { changeRoleAction, deactivateAction, endMemberSessionsAction, inviteAction, twoFactorAction, deadlineConfirmationAction } from './actions';
 
 type State = ActionResult<unknown> | null;
 const ROLES = ['ADMIN', 'ADVISOR', 'ASSISTANT'] as const;
@@ -82,6 +82,24 @@ export function DeactivateForm({ membershipId, name }: { membershipId: string; n
         {t('deactivate')}
         <span className="sr-only"> {name}</span>
       </button>
+      {message ? <span role="alert" className="ml-2 text-sm text-red-700">{message}</span> : null}
+    </form>
+  );
+}
+
+/** An admin signs a member out on every device, in this firm; the result says how many sessions ended. */
+export function EndSessionsForm({ membershipId, name }: { membershipId: string; name: string }) {
+  const t = useTranslations('members');
+  const [state, action] = useActionState<State, FormData>(endMemberSessionsAction, null);
+  const message = useMessage(state);
+  const ended = state?.ok ? (state.data as { ended: number }).ended : null;
+  return (
+    <form action={action}>
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50" aria-label={t('endSessionsOf', { name })}>
+        {t('endSessions')}
+      </button>
+      {ended !== null ? <span role="status" className="ml-2 text-sm text-slate-700">{t('sessionsEnded', { count: ended })}</span> : null}
       {message ? <span role="alert" className="ml-2 text-sm text-red-700">{message}</span> : null}
     </form>
   );
