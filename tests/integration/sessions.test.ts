@@ -65,6 +65,8 @@ describe('a person’s own sessions', () => {
     await expectAppError(endMySession({ actor: clientHere, input: { sessionId: attacker.sessionId }, context: newContext() }), 'NOT_FOUND');
     expect(await revokedAt(attacker.sessionId)).toBeNull();
     expect(await auditOf(a.firm.id, 'auth.session_ended')).toEqual([]);
+    // What the portal's list shows the client: their own two sessions, no staff session.
+    expect((await listMySessions({ actor: clientHere })).map((s) => s.id).sort()).toEqual([victims[2]!.sessionId, clientHere.sessionId].sort());
   });
 
   it('ends every other session at once and keeps this one', async () => {

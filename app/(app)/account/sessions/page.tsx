@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth/current-actor';
-import { listMySessions, type MySession } from '@/lib/server/account/list-my-sessions';
-import { EndSessionButton } from './end-session-button';
+import { SessionsList } from '@/components/account/sessions-list';
+import { listMySessions } from '@/lib/server/account/list-my-sessions';
+import { endSessionAction } from './actions';
 import { PasswordForm } from './password-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,56 +11,14 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('heading') };
 }
 
-const cell = 'px-3 py-2 align-top';
-
 export default async function SessionsPage() {
   const actor = await requireStaff();
   const sessions = await listMySessions({ actor });
   const t = await getTranslations('sessions');
-  const format = await getFormatter();
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
-  const deviceText = (session: MySession) =>
-    [session.device.browser ?? t('unknownBrowser'), session.device.os ? t('on', { os: session.device.os }) : null, session.device.platform ? t(`platform.${session.device.platform}`) : null]
-      .filter(Boolean)
-      .join(' ');
-  const others = sessions.filter((session) => !session.current);
   return (
     <div className="max-w-4xl space-y-6">
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-      <section aria-labelledby="sessions-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 id="sessions-heading" className="font-semibold">{t('listHeading')}</h2>
-        <p className="text-sm text-slate-700">{t('intro')}</p>
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th className={cell}>{t('device')}</th>
-                <th className={cell}>{t('ip')}</th>
-                <th className={cell}>{t('firm')}</th>
-                <th className={cell}>{t('signedIn')}</th>
-                <th className={cell}>{t('lastSeen')}</th>
-                <th className={cell}><span className="sr-only">{t('actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {sessions.map((session) => (
-                <tr key={session.id} data-testid="session-row">
-                  <td className={cell}>
-                    {deviceText(session)}
-                    {session.current ? <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-900">{t('thisDevice')}</span> : null}
-                  </td>
-                  <td className={`${cell} font-mono`}>{session.ip ?? t('unknownIp')}</td>
-                  <td className={cell}>{session.firmName ?? ''}</td>
-                  <td className={cell}>{when(session.signedInAt)}</td>
-                  <td className={cell}>{when(session.lastSeenAt)}</td>
-                  <td className={cell}>{session.current ? null : <EndSessionButton sessionId={session.id} device={deviceText(session)} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {others.length ? <EndSessionButton others /> : <p className="text-sm text-slate-600">{t('onlyThis')}</p>}
-      </section>
+      <SessionsList sessions={sessions} endAction={endSessionAction} />
       <section aria-labelledby="password-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="password-heading" className="font-semibold">{t('passwordHeading')}</h2>
         <p className="text-sm text-slate-700">{t('passwordIntro')}</p>
