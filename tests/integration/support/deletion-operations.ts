@@ -1,30 +1,18 @@
 import { expect } from 'vitest';
-import type { Action } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
-import type { Case, Client } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { deleteNote } from '@/lib/server/note/delete-note';
 import { deleteTask } from '@/lib/server/task/delete-task';
-import { newContext, type FirmWithStaff } from './fixtures';
+import { newContext } from './fixtures';
+import { walkActor, type WalkOperation, type WalkWorld } from './walk-types';
 
 // Deleting a note or a task: the rows of the OPERATIONS table in permissions.test.ts, which spreads them in.
 // Assistants may write both but delete neither (DESIGN.md's role table). Import after setupTestDatabase().
 
-type World = FirmWithStaff & { client: Client; kase: Case; refs: Record<string, string> };
-type Operation = {
-  name: string;
-  file: string;
-  action: Action;
-  setup?: (w: World, role: Role) => Promise<void>;
-  run: (w: World, role: Role) => Promise<unknown>;
-  allowed: (w: World, role: Role, result: unknown) => Promise<void>;
-};
-
 const db = getDb();
-const actorOf = (w: World, role: Role) => ({ ADMIN: w.admin, ADVISOR: w.advisor, ASSISTANT: w.assistant })[role].actor;
-const auditActions = async (w: World) => (await db.auditLog.findMany({ where: { firmId: w.firm.id }, orderBy: { id: 'asc' } })).map((row) => row.action);
+const actorOf = walkActor;
+const auditActions = async (w: WalkWorld) => (await db.auditLog.findMany({ where: { firmId: w.firm.id }, orderBy: { id: 'asc' } })).map((row) => row.action);
 
-export const DELETION_OPERATIONS: Operation[] = [
+export const DELETION_OPERATIONS: WalkOperation[] = [
   {
     name: 'deleteNote',
     file: 'lib/server/note/delete-note.ts',

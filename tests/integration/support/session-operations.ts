@@ -1,29 +1,17 @@
 import { expect } from 'vitest';
-import type { Action } from '@/lib/auth/permissions';
 import { createSession } from '@/lib/auth/sessions';
 import { getDb } from '@/lib/db';
-import type { Case, Client } from '@/lib/generated/prisma/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { endMemberSessions } from '@/lib/server/member/end-member-sessions';
-import { newContext, type FirmWithStaff } from './fixtures';
+import { newContext } from './fixtures';
+import { walkActor, type WalkOperation } from './walk-types';
 
 // Ending a member's sessions: the row of the OPERATIONS table in permissions.test.ts, which spreads it in.
 // Self-service session operations (lib/server/account) act on the caller's own rows and are tested in sessions.test.ts.
 
-type World = FirmWithStaff & { client: Client; kase: Case; refs: Record<string, string> };
-type Operation = {
-  name: string;
-  file: string;
-  action: Action;
-  setup?: (w: World, role: Role) => Promise<void>;
-  run: (w: World, role: Role) => Promise<unknown>;
-  allowed: (w: World, role: Role, result: unknown) => Promise<void>;
-};
-
 const db = getDb();
-const actorOf = (w: World, role: Role) => ({ ADMIN: w.admin, ADVISOR: w.advisor, ASSISTANT: w.assistant })[role].actor;
+const actorOf = walkActor;
 
-export const SESSION_OPERATIONS: Operation[] = [
+export const SESSION_OPERATIONS: WalkOperation[] = [
   {
     name: 'endMemberSessions',
     file: 'lib/server/member/end-member-sessions.ts',
