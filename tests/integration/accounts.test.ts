@@ -60,6 +60,8 @@ async function totpKeyOf(userId: string): Promise<Uint8Array> {
 }
 
 const rightCode = (key: Uint8Array) => generateTOTP(key, 30, 6);
+/** The app's next code (accepted within the grace step): the current one was spent confirming the enrolment. */
+const nextCode = (key: Uint8Array) => generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
 
 /** A code that is wrong now and in the steps either side of now, so the grace period cannot accept it. */
 function wrongCode(key: Uint8Array): string {
@@ -166,7 +168,7 @@ describe('two-factor (TOTP)', () => {
     await expect(staffSignIn({ email: advisor.email, password: STAFF_PASSWORD }, newContext())).resolves.toMatchObject({ userId: advisor.user.id });
 
     const context = newContext();
-    await expect(confirmTotpEnrolment({ actor: advisor.actor, input: { code: rightCode(key) }, context })).resolves.toEqual({ enabled: true });
+    await expect(confirmTotpEnrolment({ actor: advisor.actor, input: { code: rightCode(key) }, context })).resolves.toMatchObject({ enabled: true, recoveryCodes: expect.any(Array) });
     expect((await db.user.findUniqueOrThrow({ where: { id: advisor.user.id } })).totpEnabledAt).not.toBeNull();
     expect(await startTotpEnrolment({ actor: advisor.actor })).toBeNull();
     const [row] = await auditRows({ firmId: firm.id, action: 'auth.totp_enabled' });
@@ -186,7 +188,7 @@ describe('two-factor (TOTP)', () => {
     const [failed] = await auditRows({ firmId: firm.id, action: 'auth.sign_in_failed' });
     expect(failed).toMatchObject({ ip: wrongContext.ip, diff: { after: { email: advisor.email, reason: 'totp' } } });
 
-    const { sessionId } = await staffSignIn({ ...credentials, totp: rightCode(key) }, newContext());
+    const { sessionId } = await staffSignIn({ ...credentials, totp: nextCode(key) }, newContext());
     expect(await resolveSession(sessionId)).toMatchObject({ kind: 'staff', userId: advisor.user.id, role: 'ADVISOR' });
     const [signIn] = await auditRows({ firmId: firm.id, action: 'auth.sign_in' });
     expect(signIn).toMatchObject({ entityId: sessionId, diff: { after: { method: 'password+totp' } } });
