@@ -28,8 +28,8 @@ export function challengeIdFromCookies(header: string | null): string | null {
 }
 
 export async function startPasskeySignIn(now = new Date()) {
-  const { id, challenge } = await createChallenge(getDb(), { purpose: 'SIGN_IN', userId: null, now });
-  const options = await generateAuthenticationOptions({ rpID: webAuthnRelyingParty().rpID, challenge, userVerification: 'required' });
+  const { id, bytes } = await createChallenge(getDb(), { purpose: 'SIGN_IN', userId: null, now });
+  const options = await generateAuthenticationOptions({ rpID: webAuthnRelyingParty().rpID, challenge: bytes, userVerification: 'required' });
   return { challengeId: id, options };
 }
 

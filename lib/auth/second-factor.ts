@@ -35,10 +35,10 @@ export async function offerSecondFactor(db: Db, userId: string, enrolled: Enroll
   const hasPasskey = enrolled.passkeys.length > 0;
   let passkey: SecondFactorOffer['passkey'] = null;
   if (hasPasskey) {
-    const { id, challenge } = await createChallenge(db, { purpose: 'SECOND_FACTOR', userId });
+    const { id, bytes } = await createChallenge(db, { purpose: 'SECOND_FACTOR', userId });
     const options = await generateAuthenticationOptions({
       rpID: webAuthnRelyingParty().rpID,
-      challenge,
+      challenge: bytes,
       // After a password, the passkey is the second factor: presence is enough, as for a security key.
       userVerification: 'preferred',
       allowCredentials: enrolled.passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),

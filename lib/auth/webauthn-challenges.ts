@@ -7,13 +7,18 @@ import type { Db, Tx } from '@/lib/db';
 export type ChallengePurpose = 'REGISTRATION' | 'SECOND_FACTOR' | 'SIGN_IN';
 const LIFETIME_MS = 5 * 60 * 1000;
 
-export async function createChallenge(db: Db | Tx, input: { purpose: ChallengePurpose; userId: string | null; now?: Date }): Promise<{ id: string; challenge: string }> {
+/**
+ * A new challenge: `challenge` is the base64url text the browser echoes back (and verification expects), `bytes`
+ * what the options generators take (given a string, they would encode it once more).
+ */
+export async function createChallenge(db: Db | Tx, input: { purpose: ChallengePurpose; userId: string | null; now?: Date }): Promise<{ id: string; challenge: string; bytes: Uint8Array<ArrayBuffer> }> {
   const now = input.now ?? new Date();
   // Expired challenges are swept as new ones are made, so the table stays small without a job.
   await db.webAuthnChallenge.deleteMany({ where: { expiresAt: { lt: now } } });
-  const challenge = isoBase64URL.fromBuffer(await generateChallenge());
+  const bytes = await generateChallenge();
+  const challenge = isoBase64URL.fromBuffer(bytes);
   const row = await db.webAuthnChallenge.create({ data: { purpose: input.purpose, userId: input.userId, challenge, expiresAt: new Date(now.getTime() + LIFETIME_MS) } });
-  return { id: row.id, challenge };
+  return { id: row.id, challenge, bytes };
 }
 
 /**

@@ -13,7 +13,7 @@ export async function startPasskeyRegistration({ actor, now = new Date() }: { ac
   const db = getDb();
   const staff = await assertRecentSignIn(db, actor, now);
   const user = await db.user.findUniqueOrThrow({ where: { id: staff.userId }, select: { id: true, email: true, name: true, passkeys: { select: { credentialId: true, transports: true } } } });
-  const { id, challenge } = await createChallenge(db, { purpose: 'REGISTRATION', userId: user.id, now });
+  const { id, bytes } = await createChallenge(db, { purpose: 'REGISTRATION', userId: user.id, now });
   const { rpID, rpName } = webAuthnRelyingParty();
   const options = await generateRegistrationOptions({
     rpName,
@@ -22,7 +22,7 @@ export async function startPasskeyRegistration({ actor, now = new Date() }: { ac
     userDisplayName: user.name ?? user.email,
     // The user handle the authenticator stores: our id, which names nobody outside this database.
     userID: new TextEncoder().encode(user.id),
-    challenge,
+    challenge: bytes,
     attestationType: 'none',
     excludeCredentials: user.passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
     authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
