@@ -15,7 +15,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'register',
   'invitations',
   'security',
-  'sessions',
+  'sessions.fields',
   'members',
   'clients',
   'portalAccess',

@@ -26,7 +26,7 @@ const { listMembers } = await import('@/lib/server/member/list-members');
 const { inviteMember } = await import('@/lib/server/member/invite-member');
 const { changeMemberRole } = await import('@/lib/server/member/change-member-role');
 const { deactivateMember } = await import('@/lib/server/member/deactivate-member');
-const { setTwoFactorRequirement } = await import('@/lib/server/firm/set-two-factor-requirement');
+const { setSecondFactorPolicy } = await import('@/lib/server/firm/set-second-factor-policy');
 const { inviteClientToPortal } = await import('@/lib/server/client/invite-client-to-portal');
 const { countCasesByStage } = await import('@/lib/server/case/count-cases-by-stage');
 const { listAuditLog } = await import('@/lib/server/audit/list-audit-log');
@@ -179,12 +179,12 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
-    name: 'setTwoFactorRequirement',
-    file: 'lib/server/firm/set-two-factor-requirement.ts',
+    name: 'setSecondFactorPolicy',
+    file: 'lib/server/firm/set-second-factor-policy.ts',
     action: 'firm.settings.update',
-    run: (w, role) => setTwoFactorRequirement({ actor: actorOf(w, role), input: { required: true }, context: newContext() }),
+    run: (w, role) => setSecondFactorPolicy({ actor: actorOf(w, role), input: { policy: 'PASSKEY' }, context: newContext() }),
     allowed: async (w) => {
-      expect((await db.firm.findUniqueOrThrow({ where: { id: w.firm.id } })).requireTwoFactor).toBe(true);
+      expect((await db.firm.findUniqueOrThrow({ where: { id: w.firm.id } })).secondFactorPolicy).toBe('PASSKEY');
       expect(await auditActions(w)).toContain('settings.updated');
     },
   },

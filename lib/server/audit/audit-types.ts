@@ -78,6 +78,11 @@ export const AUDIT_ACTIONS = {
   // Two-factor belongs to the person, not a session: entityId is the User id.
   'auth.totp_enabled': 'member',
   'auth.totp_disabled': 'member',
+  // Passkeys and recovery codes also belong to the person (entityId = User id); the diff names the passkey.
+  'auth.passkey_added': 'member',
+  'auth.passkey_renamed': 'member',
+  'auth.passkey_removed': 'member',
+  'auth.recovery_codes_generated': 'member',
   // A feed URL is a credential: creating or revoking one is recorded on the member (entityId = Membership id).
   'member.calendar_feed_created': 'member',
   'member.calendar_feed_revoked': 'member',

@@ -61,6 +61,9 @@ const env = {
   DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name),
   AUTH_SECRET: randomUUID() + randomUUID(),
   METRICS_TOKEN: E2E_METRICS_TOKEN,
+  // WebAuthn refuses an IP address as RP ID: the passkey spec opens the app as http://localhost instead.
+  WEBAUTHN_RP_ID: 'localhost',
+  WEBAUTHN_ORIGIN: `http://localhost:${port}`,
 };
 // The worker first, and the web app once it has beaten: tests that look at the worker's status then
 // never race its start.

@@ -1,14 +1,13 @@
-'use client';
-
-import { useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { changePasswordAction } from './actions';
 
 const input = 'block w-full rounded-md border border-slate-300 px-3 py-2';
 
-export function PasswordForm() {
-  const t = useTranslations('sessions');
+/** Server-rendered: only ActionForm runs in the browser, so the page's strings stay out of the client bundle. */
+export async function PasswordForm() {
+  const t = await getTranslations('sessions');
   return (
     <ActionForm action={changePasswordAction} className="max-w-md space-y-3" success={t('passwordChanged')} fieldMessages="sessions.fields" aria-label={t('passwordHeading')}>
       <label className="block space-y-1 text-sm font-medium">{t('currentPassword')}

@@ -6,7 +6,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
 import { setDeadlineConfirmation } from '@/lib/server/firm/set-deadline-confirmation';
-import { setTwoFactorRequirement } from '@/lib/server/firm/set-two-factor-requirement';
+import { setSecondFactorPolicy } from '@/lib/server/firm/set-second-factor-policy';
 import { changeMemberRole } from '@/lib/server/member/change-member-role';
 import { deactivateMember } from '@/lib/server/member/deactivate-member';
 import { endMemberSessions } from '@/lib/server/member/end-member-sessions';
@@ -30,8 +30,8 @@ export async function changeRoleAction(_prev: ActionResult<unknown> | null, form
 export async function deactivateAction(_prev: ActionResult<unknown> | null, form: FormData) {
   return run(deactivateMember, form);
 }
-export async function twoFactorAction(_prev: ActionResult<unknown> | null, form: FormData) {
-  return run(setTwoFactorRequirement, form);
+export async function secondFactorPolicyAction(_prev: ActionResult<unknown> | null, form: FormData) {
+  return run(setSecondFactorPolicy, form);
 }
 export async function deadlineConfirmationAction(_prev: ActionResult<unknown> | null, form: FormData) {
   return run(setDeadlineConfirmation, form);

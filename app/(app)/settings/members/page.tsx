@@ -4,7 +4,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 import { listMembers } from '@/lib/server/member/list-members';
-import { DeactivateForm, DeadlineConfirmationForm, EndSessionsForm, InviteForm, RoleForm, TwoFactorForm } from './member-forms';
+import { DeactivateForm, DeadlineConfirmationForm, EndSessionsForm, InviteForm, RoleForm, SecondFactorPolicyForm } from './member-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('members');
@@ -73,7 +73,7 @@ export default async function MembersPage() {
       {can(actor.role, 'firm.settings.update') ? (
         <section aria-labelledby="security-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="security-heading" className="font-semibold">{t('twoFactorHeading')}</h2>
-          <TwoFactorForm required={firm.requireTwoFactor} />
+          <SecondFactorPolicyForm policy={firm.secondFactorPolicy} />
           <h2 className="pt-2 font-semibold">{t('fourEyesHeading')}</h2>
           <DeadlineConfirmationForm required={firm.requireDeadlineConfirmation} />
         </section>
