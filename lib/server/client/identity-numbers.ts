@@ -34,7 +34,9 @@ export const NORMALISE: Record<IdentityField, (value: string) => string> = {
  */
 export const newClientId = () => randomUUID();
 
-const context = (field: IdentityField, clientId: string) => `Client.${field}:${clientId}`;
+/** What each ciphertext is bound to: its column and its row. */
+export const identityContext = (field: IdentityField, clientId: string) => `Client.${field}:${clientId}`;
+const context = identityContext;
 
 /** Scoped by firm (and field): the same number in two firms gives two unrelated hashes. */
 export function identityNumberHash(firmId: string, field: IdentityField, value: string, keys: FieldKeys = fieldKeys()): string {
