@@ -116,7 +116,7 @@ async function buildWorld() {
   const secret = {
     // Stored sealed; what would leak is the number in clear, as staff see it on the client page.
     nationalRegisterNumber: `850730${String(parseInt(u.slice(0, 4), 16) % 100_000).padStart(5, '0')}`,
-    passportNumber: `PPX${u}`,
+    passportNumber: `PPX${u.toUpperCase()}`,
     dvzColumn: `DVZ-COL-${u}`,
     dvzInFacts: `DVZ-FACT-${u}`,
     communeReference: `COMMUNE-${u}`,

@@ -77,7 +77,7 @@ export function openIdentityNumbers(
       return decryptField(keys.encryption, sealed, context(field, row.id));
     } catch (error) {
       if (!(error instanceof FieldCryptoError)) throw error;
-      logger().error({ clientId: row.id, field, reason: error.reason, err: error }, 'identity number could not be decrypted');
+      logger().error({ clientId: row.id, field, reason: error.reason, detail: error.message }, 'identity number could not be decrypted');
       unreadable.push(field);
       return null;
     }
