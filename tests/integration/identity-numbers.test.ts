@@ -14,6 +14,8 @@ const { fieldKeys } = await import('@/lib/env');
 const { createClient } = await import('@/lib/server/client/create-client');
 const { getClient } = await import('@/lib/server/client/get-client');
 const { listClients } = await import('@/lib/server/client/list-clients');
+const { createCase } = await import('@/lib/server/case/create-case');
+const { listCases } = await import('@/lib/server/case/list-cases');
 const { exportClientData } = await import('@/lib/server/client/export-client-data');
 const { openIdentityNumbers } = await import('@/lib/server/client/identity-numbers');
 const { createImportJob } = await import('@/lib/server/import/create-import-job');
@@ -114,6 +116,19 @@ describe('duplicates and search by exact number', () => {
     await newClient(w, { nationalRegisterNumber: nationalRegisterNumber(), passportNumber: passportNumber() });
     for (const q of [nrn, dotted(nrn), `${nrn.slice(0, 6)}-${nrn.slice(6)}`, passport, passport.toLowerCase()]) expect(await search(w, q), q).toEqual([id]);
     for (const q of [nrn.slice(0, 6), nrn.slice(0, 10), dotted(nrn).slice(0, 8), passport.slice(0, 6), nrn.slice(3)]) expect(await search(w, q), q).toEqual([]);
+  });
+
+  it("finds the client's cases by the whole number in the cases table too, and nothing by part of it", async () => {
+    const w = await createFirmWithStaff('Case search');
+    const nrn = nationalRegisterNumber();
+    const { id: clientId } = await newClient(w, { nationalRegisterNumber: nrn });
+    const { id: caseId } = await createCase({ actor: w.advisor.actor, input: { clientId, procedure: 'STUDY' }, context: newContext() });
+    const cases = async (q: string) => (await listCases({ actor: w.assistant.actor, query: { q } })).rows.map((row) => row.id);
+    expect(await cases(dotted(nrn))).toEqual([caseId]);
+    expect(await cases(`${nrn.slice(0, 6)} ${nrn.slice(6)}`)).toEqual([caseId]);
+    expect(await cases(nrn.slice(0, 9))).toEqual([]);
+    const other = await createFirmWithStaff('Case search other');
+    expect((await listCases({ actor: other.assistant.actor, query: { q: nrn } })).rows).toEqual([]);
   });
 
   it("another firm with the same person keeps an unrelated hash, and neither firm's search or duplicate check reaches the other", async () => {
