@@ -32,7 +32,7 @@ function checkFieldKeys(value: FieldKeySettings, ctx: z.RefinementCtx) {
   for (const { name, text, parse, example } of checks) {
     if (text === undefined) {
       if (value.NODE_ENV === 'production') {
-        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in production: generate it once (${GENERATE_KEY_HINT}), set ${example}, and keep it with your backups` });
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in production: generate it once (${GENERATE_KEY_HINT}), set ${example}, and keep it safe apart from the backups (a restore needs it)` });
       }
       continue;
     }

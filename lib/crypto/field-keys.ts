@@ -9,19 +9,19 @@ export const GENERATE_KEY_HINT = 'openssl rand -base64 32';
 
 /**
  * "k2:<base64 32 bytes>,k1:<base64 32 bytes>": every key that may still have sealed a stored value, the current
- * one first. Throws a message naming what is wrong (never the key itself).
+ * one first. Throws a message saying what is wrong (never the key itself); lib/env prefixes the setting's name.
  */
 export function parseKeyring(text: string): Keyring {
   const entries = text.split(',').map((entry) => entry.trim()).filter(Boolean);
-  if (!entries.length) throw new Error(`DATA_ENCRYPTION_KEYS is empty; expected "<keyId>:<base64 key>" (${GENERATE_KEY_HINT})`);
+  if (!entries.length) throw new Error(`empty; expected "<keyId>:<base64 key>" (${GENERATE_KEY_HINT})`);
   const keys = new Map<string, Buffer>();
   for (const entry of entries) {
     const colon = entry.indexOf(':');
     const id = colon > 0 ? entry.slice(0, colon) : '';
-    if (!KEY_ID_PATTERN.test(id)) throw new Error(`DATA_ENCRYPTION_KEYS: each entry is "<keyId>:<base64 key>" with a key id of letters, digits, - or _ (entry ${keys.size + 1})`);
-    if (keys.has(id)) throw new Error(`DATA_ENCRYPTION_KEYS: key id "${id}" is listed twice`);
+    if (!KEY_ID_PATTERN.test(id)) throw new Error(`each entry is "<keyId>:<base64 key>" with a key id of letters, digits, - or _ (entry ${keys.size + 1})`);
+    if (keys.has(id)) throw new Error(`key id "${id}" is listed twice`);
     const key = Buffer.from(entry.slice(colon + 1), 'base64');
-    if (key.length !== KEY_BYTES) throw new Error(`DATA_ENCRYPTION_KEYS: key "${id}" must be ${KEY_BYTES} bytes in base64 (${GENERATE_KEY_HINT})`);
+    if (key.length !== KEY_BYTES) throw new Error(`key "${id}" must be ${KEY_BYTES} bytes in base64 (${GENERATE_KEY_HINT})`);
     keys.set(id, key);
   }
   return { currentKeyId: entries[0]!.slice(0, entries[0]!.indexOf(':')), keys };
@@ -29,7 +29,7 @@ export function parseKeyring(text: string): Keyring {
 
 export function parseHashKey(text: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length < KEY_BYTES) throw new Error(`DATA_HASH_KEY must be at least ${KEY_BYTES} bytes in base64 (${GENERATE_KEY_HINT})`);
+  if (key.length < KEY_BYTES) throw new Error(`must be at least ${KEY_BYTES} bytes in base64 (${GENERATE_KEY_HINT})`);
   return key;
 }
 

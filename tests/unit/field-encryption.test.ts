@@ -117,7 +117,7 @@ describe('field keys configuration', () => {
     expect(() => parseKeyring(`k1:${b64()},k1:${b64()}`)).toThrow(/listed twice/);
     expect(() => parseKeyring(`k.1:${b64()}`)).toThrow(/key id/);
     expect(() => parseKeyring(b64())).toThrow(/key id/);
-    expect(() => parseEnv({ DATABASE_URL: 'postgresql://x@localhost/db', DATA_DIR: dataDir(), DATA_HASH_KEY: 'c2hvcnQ=' })).toThrow(/DATA_HASH_KEY must be at least 32 bytes/);
+    expect(() => parseEnv({ DATABASE_URL: 'postgresql://x@localhost/db', DATA_DIR: dataDir(), DATA_HASH_KEY: 'c2hvcnQ=' })).toThrow(/DATA_HASH_KEY: must be at least 32 bytes/);
   });
 
   it('requires both keys in production, before anything starts', () => {
