@@ -42,3 +42,15 @@ export function developmentKeys(authSecret: string): { encryption: Keyring; hash
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', authSecret, 'sejour-field-keys', info, KEY_BYTES));
   return { encryption: { currentKeyId: 'dev', keys: new Map([['dev', derive('data-encryption-key')]]) }, hashKey: derive('data-hash-key') };
 }
+
+/**
+ * The settings that give another process the same keys: for the benchmarks and test servers that start the app
+ * in production (which requires them) on data this process sealed.
+ */
+export function fieldKeySettings(keys: FieldKeys): { DATA_ENCRYPTION_KEYS: string; DATA_HASH_KEY: string } {
+  const ids = [keys.encryption.currentKeyId, ...[...keys.encryption.keys.keys()].filter((id) => id !== keys.encryption.currentKeyId)];
+  return {
+    DATA_ENCRYPTION_KEYS: ids.map((id) => `${id}:${keys.encryption.keys.get(id)!.toString('base64')}`).join(','),
+    DATA_HASH_KEY: keys.hashKey.toString('base64'),
+  };
+}
