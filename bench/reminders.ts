@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startCountingSink } from './counting-smtp-sink';
+import { productionKeys } from './production-env';
 import { DAY, defaultLeadsJson, FLOOR_SQL, seed } from './reminders-data';
 import type { Config, WorkerResult } from './reminders-worker';
 import { loadAverage, stats, verdict } from './stats';
@@ -111,7 +112,7 @@ async function runBench(): Promise<number> {
     const execArgv = [...process.execArgv, ...flags['worker-node-options'].split(' ').filter(Boolean)];
     const child = fork(fileURLToPath(new URL('./reminders-worker.ts', import.meta.url)), [], {
       execArgv,
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret!', APP_URL: 'https://sejour.example.be' },
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_ENV: 'production', AUTH_SECRET: 'bench-secret-bench-secret-bench-secret!', APP_URL: 'https://sejour.example.be', ...productionKeys() },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const memory = watchMemory(child.pid!);

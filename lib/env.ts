@@ -2,17 +2,52 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { developmentKeys, GENERATE_KEY_HINT, parseHashKey, parseKeyring, type FieldKeys } from './crypto/field-keys';
 
 // The one place that reads process.env. Everything is validated once, on first use, with a message
 // that names the setting, so a misconfigured deployment fails at start instead of on a lawyer's click.
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url().optional());
+const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+// The keys that seal identity numbers in the database (lib/crypto). Read by env() with the rest, so a bad value
+// stops the start, and alone by fieldKeys(), which the migration step needs before DATABASE_URL is known.
+const fieldKeyShape = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  DATA_DIR: z.string().default('.data'),
+  // "k2:<base64 32 bytes>,k1:<base64 32 bytes>": the current key first, then older ones still to be read.
+  DATA_ENCRYPTION_KEYS: optionalText,
+  // The HMAC key of the identity numbers' lookup hashes (duplicates, exact search); never rotated by keys:rotate.
+  DATA_HASH_KEY: optionalText,
+};
+
+type FieldKeySettings = { NODE_ENV: string; DATA_ENCRYPTION_KEYS?: string; DATA_HASH_KEY?: string };
+
+function checkFieldKeys(value: FieldKeySettings, ctx: z.RefinementCtx) {
+  const checks = [
+    { name: 'DATA_ENCRYPTION_KEYS', text: value.DATA_ENCRYPTION_KEYS, parse: parseKeyring, example: 'DATA_ENCRYPTION_KEYS=k1:<key>' },
+    { name: 'DATA_HASH_KEY', text: value.DATA_HASH_KEY, parse: parseHashKey, example: 'DATA_HASH_KEY=<key>' },
+  ];
+  for (const { name, text, parse, example } of checks) {
+    if (text === undefined) {
+      if (value.NODE_ENV === 'production') {
+        ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required in production: generate it once (${GENERATE_KEY_HINT}), set ${example}, and keep it safe apart from the backups (a restore needs it)` });
+      }
+      continue;
+    }
+    try {
+      parse(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: [name], message: (error as Error).message });
+    }
+  }
+}
 
 const schema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    ...fieldKeyShape,
     DATABASE_URL: z.url({ message: 'DATABASE_URL must be a postgresql:// connection string' }),
-    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: optionalUrl,
     // Passkeys are bound to a domain (the RP ID) and an origin; both default to APP_URL's. Override them when the
     // app is reached under another name than APP_URL (WebAuthn refuses an IP address as RP ID).
@@ -22,7 +57,6 @@ const schema = z
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().min(3).default('Sejour <no-reply@sejour.local>'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATA_DIR: z.string().default('.data'),
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
     S3_ENDPOINT: optionalUrl,
     S3_REGION: z.string().default('us-east-1'),
@@ -52,6 +86,7 @@ const schema = z
     if (value.STORAGE_DRIVER === 's3' && !value.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'S3_BUCKET is required when STORAGE_DRIVER=s3' });
     }
+    checkFieldKeys(value, ctx);
   });
 
 export type Env = z.infer<typeof schema> & { AUTH_SECRET: string; APP_URL: string; BACKUP_DIR: string };
@@ -66,12 +101,14 @@ function developmentSecret(dataDir: string): string {
   return secret;
 }
 
+function invalidConfiguration(error: z.ZodError): Error {
+  const lines = error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  return new Error(`Invalid configuration:\n${lines.join('\n')}\nSee the configuration table in README.md.`);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}\nSee the configuration table in README.md.`);
-  }
+  if (!result.success) throw invalidConfiguration(result.error);
   const value = result.data;
   return {
     ...value,
@@ -86,6 +123,25 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The field-encryption keys alone: what is set, or outside production keys derived from AUTH_SECRET. */
+export function parseFieldKeys(source: Record<string, string | undefined>): FieldKeys {
+  const result = z.object(fieldKeyShape).superRefine(checkFieldKeys).safeParse(source);
+  if (!result.success) throw invalidConfiguration(result.error);
+  const value = result.data;
+  const derived = value.DATA_ENCRYPTION_KEYS && value.DATA_HASH_KEY ? null : developmentKeys(value.AUTH_SECRET ?? developmentSecret(value.DATA_DIR));
+  return {
+    encryption: value.DATA_ENCRYPTION_KEYS ? parseKeyring(value.DATA_ENCRYPTION_KEYS) : derived!.encryption,
+    hashKey: value.DATA_HASH_KEY ? parseHashKey(value.DATA_HASH_KEY) : derived!.hashKey,
+  };
+}
+
+let cachedKeys: FieldKeys | undefined;
+
+export function fieldKeys(): FieldKeys {
+  cachedKeys ??= parseFieldKeys(process.env);
+  return cachedKeys;
 }
 
 /** Known at build time (Next inlines NODE_ENV); safe to read before the rest is configured, as in proxy.ts. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ensureDevDatabase } from '../lib/dev/dev-database';
 import { deployMigrations } from '../lib/dev/migrations';
 import { staleBuildReason } from '../lib/dev/build-freshness';
+import { parseFieldKeys } from '../lib/env';
 import { PRODUCTION_PROCESS_ENV, WORKER_NODE_OPTIONS, webNodeOptions } from '../lib/dev/production-processes';
 
 // `npm start`: Sejour in production on one machine. The database is DATABASE_URL's, or without it the embedded
@@ -18,6 +19,13 @@ const port = process.env.PORT || '3000';
 if (!process.env.AUTH_SECRET) {
   // The same rule lib/env applies in production, said before anything starts.
   console.error('[sejour] AUTH_SECRET is required in production: generate one once (openssl rand -base64 33) and keep it, for example in .env or your service manager.');
+  process.exit(1);
+}
+try {
+  // The identity numbers' keys, by the same rules (required in production), also before anything starts.
+  parseFieldKeys(process.env);
+} catch (error) {
+  console.error(`[sejour] ${(error as Error).message}`);
   process.exit(1);
 }
 

@@ -144,15 +144,33 @@ export async function createMigration(
   });
 }
 
-/** `prisma migrate deploy`: apply every pending migration, recording `_prisma_migrations` rows. */
+/**
+ * `prisma migrate deploy`: apply every pending migration, recording `_prisma_migrations` rows. A data step
+ * (lib/dev/data-steps.ts) whose migration is pending runs once the migrations before it are applied, and that
+ * migration only after it.
+ */
 export async function deployMigrations(databaseUrl: string, options: MigrationOptions = {}): Promise<{ applied: string[] }> {
   const { schemaPath, migrationsDir, log } = resolvePaths(options);
+  const pending = new Set(await pendingMigrations(databaseUrl, { migrationsDir }));
+  // Loaded here: the steps need the app's keys and code, which pendingMigrations' callers (/api/health) do not.
+  const { DATA_STEPS } = await import('./data-steps');
+  const steps = DATA_STEPS.filter((step) => pending.has(step.before));
   return withEngine(databaseUrl, schemaPath, async (engine) => {
     const migrationsList = await listMigrations(migrationsDir);
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
-    for (const m of appliedMigrationNames) log(`Applied migration ${m}`);
-    if (!appliedMigrationNames.length) log('No pending migrations to apply.');
-    return { applied: appliedMigrationNames };
+    const applied: string[] = [];
+    const finish: (() => Promise<void>)[] = [];
+    for (const step of steps) {
+      const before = { ...migrationsList, migrationDirectories: migrationsList.migrationDirectories.filter((dir) => dir.path.localeCompare(step.before) < 0) };
+      applied.push(...(await engine.applyMigrations({ migrationsList: before, filters: NO_FILTER })).appliedMigrationNames);
+      const changed = await step.run(databaseUrl);
+      if (changed) log(`Data step "${step.name}": ${changed} row(s)`);
+      if (changed && step.afterwards) finish.push(() => step.afterwards!(databaseUrl));
+    }
+    applied.push(...(await engine.applyMigrations({ migrationsList, filters: NO_FILTER })).appliedMigrationNames);
+    for (const m of applied) log(`Applied migration ${m}`);
+    if (!applied.length) log('No pending migrations to apply.');
+    for (const run of finish) await run();
+    return { applied };
   });
 }
 

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../../lib/generated/prisma/client';
 import type { Citizenship, Locale } from '../../lib/generated/prisma/enums';
 import { DEMO_FIRMS, DEMO_PASSWORD } from './demo-people';
 import { deadlineRowsFor, nextOpenDeadline } from '../../lib/server/deadline/deadline-rows';
+import { newClientId, sealIdentityNumbers } from '../../lib/server/client/identity-numbers';
 import { COMMUNES, EU_NATIONALITIES, NON_EU_NATIONALITIES } from './reference-data';
 import { buildScenario, STAGES } from './demo-scenarios';
 
@@ -37,14 +38,15 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
           const birthDate = f.date.birthdate({ mode: 'age', min: 19, max: 64, refDate: toDbDate(asOf) }).toISOString().slice(0, 10);
           const fileNumber = `${asOf.slice(0, 4)}-${String(i + 1).padStart(4, '0')}`;
           const passportNumber = f.string.alphanumeric({ length: 9, casing: 'upper' });
+          const clientId = newClientId();
           const client = await tx.client.create({
             data: {
-              firmId: firm.id, fileNumber, firstName, lastName, birthDate: toDbDate(birthDate), nationality, citizenship,
+              id: clientId, firmId: firm.id, fileNumber, firstName, lastName, birthDate: toDbDate(birthDate), nationality, citizenship,
               language: LANGUAGES[i % 3]!,
               email: f.internet.email({ firstName, lastName, provider: 'client.example' }).toLowerCase(),
               phone: `+32 4${f.string.numeric(2)} ${f.string.numeric(2)} ${f.string.numeric(2)} ${f.string.numeric(2)}`,
               addressLine: f.location.streetAddress(), postalCode: commune.postalCode, commune: commune.name,
-              passportNumber,
+              ...sealIdentityNumbers({ clientId, firmId: firm.id }, { passportNumber }),
               searchText: `${firstName} ${lastName} ${fileNumber}`.toLowerCase(),
             },
           });

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
-// What a firm that self-hosts does: `npm start` with nothing but AUTH_SECRET, on the embedded default (no
+// What a firm that self-hosts does: `npm start` with nothing but its secrets (AUTH_SECRET and the identity-number
+// keys), on the embedded default (no
 // DATABASE_URL), then its first admin registers and signs in. The build `npm test` made is current, so this
 // start does not build again; it starts its own Postgres under a new DATA_DIR, migrates it, and runs web and
 // worker in production.
@@ -24,7 +25,10 @@ async function answers(url: string): Promise<boolean> {
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'sejour-npm-start-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), APP_URL: origin, AUTH_SECRET: randomBytes(33).toString('base64') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, DATA_DIR: dataDir, PORT: String(port), APP_URL: origin, AUTH_SECRET: randomBytes(33).toString('base64'),
+    DATA_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString('base64')}`, DATA_HASH_KEY: randomBytes(32).toString('base64'),
+  };
   for (const name of ['DATABASE_URL', 'NODE_ENV', 'SMTP_URL', 'NODE_OPTIONS']) delete env[name];
   // Its own process group, so the whole tree (npm, the starter, web, worker, Postgres) can be stopped at once.
   const started = spawn('npm', ['start'], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

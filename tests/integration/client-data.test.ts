@@ -91,6 +91,10 @@ describe("a client's export", () => {
 
     const { index } = await readZip((await exportClientData({ actor: a.w.admin.actor, clientId: first.clientId, context: newContext(), storage })).stream);
     expect(index.client).toEqual({ id: first.clientId, fileNumber: first.fileNumber });
+    // The identity numbers as the person knows them, not their ciphertexts or lookup hashes.
+    const [clientRow] = index.tables.Client ?? [];
+    expect(clientRow).toMatchObject({ nationalRegisterNumber: first.person.nationalRegisterNumber, passportNumber: first.person.passportNumber });
+    expect(Object.keys(clientRow ?? {}).filter((key) => /Enc$|Hash$/.test(key))).toEqual([]);
     const exported = Object.fromEntries(Object.entries(index.tables).map(([table, rows]) => [table, rows.map((row) => keyOf(table, row)).sort()]));
     expect(exported).toEqual(expected);
     for (const table of CLIENT_DATA_TABLES) {

@@ -35,6 +35,7 @@ const { listAuditLog } = await import('@/lib/server/audit/list-audit-log');
 const { getCase } = await import('@/lib/server/case/get-case');
 const { listCases } = await import('@/lib/server/case/list-cases');
 const { getClient } = await import('@/lib/server/client/get-client');
+const { sealIdentityNumbers } = await import('@/lib/server/client/identity-numbers');
 const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-activity');
 const { listCaseTasks } = await import('@/lib/server/task/list-case-tasks');
 
@@ -62,6 +63,7 @@ const sortedKeys = (value: object | null | undefined) => Object.keys(value ?? {}
 /** Keys that name internal data: case facts and file numbers, search columns, identity numbers, timelines' payloads, storage and audit. */
 const INTERNAL_KEYS = [
   'facts', 'payload', 'dvzFileNumber', 'rvvRollNumber', 'communeReference', 'searchText', 'nationalRegisterNumber', 'passportNumber',
+  'nationalRegisterNumberEnc', 'nationalRegisterNumberHash', 'passportNumberEnc', 'passportNumberHash',
   'visibility', 'storageKey', 'sha256', 'duplicateOf', 'duplicateOfId', 'auditLog', 'auditLogs', 'diff', 'actorKind', 'ip', 'userAgent',
 ];
 /** What an overview never carries at all: it is a summary, not the case. */
@@ -112,8 +114,9 @@ async function buildWorld() {
   // Text only staff may read, each marker unique so a hit in a result can only be a leak.
   const u = unique();
   const secret = {
-    nationalRegisterNumber: `85.07.30-${u.slice(0, 3)}.11`,
-    passportNumber: `PPX${u}`,
+    // Stored sealed; what would leak is the number in clear, as staff see it on the client page.
+    nationalRegisterNumber: `850730${String(parseInt(u.slice(0, 4), 16) % 100_000).padStart(5, '0')}`,
+    passportNumber: `PPX${u.toUpperCase()}`,
     dvzColumn: `DVZ-COL-${u}`,
     dvzInFacts: `DVZ-FACT-${u}`,
     communeReference: `COMMUNE-${u}`,
@@ -139,9 +142,14 @@ async function buildWorld() {
   };
 
   const advisor = a.advisor;
-  await db.client.update({
+  const sealed = await db.client.update({
     where: { id: amina.client.id },
-    data: { nationalRegisterNumber: secret.nationalRegisterNumber, passportNumber: secret.passportNumber, searchText: secret.clientSearchText },
+    data: { ...sealIdentityNumbers({ clientId: amina.client.id, firmId: a.firm.id }, secret), searchText: secret.clientSearchText },
+  });
+  // The ciphertexts and hashes are internal too: no portal result may carry them either.
+  Object.assign(secret, {
+    sealedNationalRegisterNumber: sealed.nationalRegisterNumberEnc!, nationalRegisterNumberHash: sealed.nationalRegisterNumberHash!,
+    sealedPassportNumber: sealed.passportNumberEnc!, passportNumberHash: sealed.passportNumberHash!,
   });
 
   const aminaCase = await db.case.update({
@@ -292,6 +300,7 @@ describe('the world', () => {
   it("holds every secret where staff see it, so a clean portal result is not an empty world's", async () => {
     const staffView = await getCase({ actor: w.a.advisor.actor, caseId: w.cases.aminaCase.id });
     expect(leaked(staffView, w.secret)).toEqual(expect.arrayContaining(['dvzColumn', 'dvzInFacts', 'communeReference', 'internalNote', 'transitionNote', 'taskTitle', 'advisorDeadlineBasis', 'internalReviewReason']));
+    expect(leaked(await getClient({ actor: w.a.advisor.actor, clientId: w.amina.client.id }), w.secret)).toEqual(expect.arrayContaining(['nationalRegisterNumber', 'passportNumber']));
     const documents = await listCaseDocuments({ actor: w.a.advisor.actor, caseId: w.cases.aminaCase.id });
     expect(leaked(documents, w.secret)).toEqual(expect.arrayContaining(['memoFileName', 'itemFileName']));
     const memo = await openDocumentVersion({ actor: w.a.advisor.actor, versionId: w.versions.advisorMemo.versionId, context: newContext(), storage });

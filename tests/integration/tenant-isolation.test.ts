@@ -458,7 +458,11 @@ describe("client, case and note operations reaching for another firm's records",
     const firmA = await firmSnapshot(world.a.firm.id);
     // Same names, birth date and national register number as firm A's client: a duplicate warning would leak A's file.
     const created = await createClientOp({ actor: bAdmin(), input: { ...world.person, birthDate: '1990-04-02' }, context: newContext() });
-    expect(await db.client.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ firmId: world.b.firm.id, nationalRegisterNumber: '90040212386' });
+    expect(await getClient({ actor: bAdmin(), clientId: created.id })).toMatchObject({ firmId: world.b.firm.id, nationalRegisterNumber: '90040212386' });
+    // The same number in the two firms: lookup hashes that do not match, so neither firm's search finds the other's.
+    const [inA, inB] = await Promise.all([world.aClient.id, created.id].map((id) => db.client.findUniqueOrThrow({ where: { id } })));
+    expect(inA!.nationalRegisterNumberHash).toBeTruthy();
+    expect(inB!.nationalRegisterNumberHash).not.toBe(inA!.nationalRegisterNumberHash);
     expect(created.fileNumber).toBe(`${new Date().getUTCFullYear()}-0002`);
     expect(world.aClient.fileNumber).toBe(`${new Date().getUTCFullYear()}-0001`);
     expect(await firmSnapshot(world.a.firm.id)).toEqual(firmA);

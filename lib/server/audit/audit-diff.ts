@@ -7,12 +7,15 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type JsonObject = { [key: string]: JsonValue };
 export type AuditDiff = { before?: JsonObject; after?: JsonObject };
 
-const SENSITIVE_FIELDS = new Set(['password', 'passwordHash', 'totpSecret', 'nationalRegisterNumber', 'passportNumber', 'tokenHash', 'sessionToken', 'icalTokenHash']);
+// The identity numbers' ciphertexts too: rows reach the log as read, and a sealed value is still the number.
+const SENSITIVE_FIELDS = new Set([
+  'password', 'passwordHash', 'totpSecret', 'nationalRegisterNumber', 'passportNumber', 'nationalRegisterNumberEnc', 'passportNumberEnc', 'tokenHash', 'sessionToken', 'icalTokenHash',
+]);
 // Case-insensitive so Auth.js' snake_case columns (access_token, refresh_token, id_token) are caught too.
 const SENSITIVE_SUFFIX = /(secret|token|hash)$/i;
 
-// Derived or bookkeeping columns: searchText holds lower-cased names *and numbers* (it would leak the national
-// register number the masking hides), and updatedAt changes on every write without saying anything.
+// Derived or bookkeeping columns: searchText holds lower-cased names and file numbers (never identity numbers,
+// but it would repeat the names in every diff), and updatedAt changes on every write without saying anything.
 const IGNORED_FIELDS = new Set(['searchText', 'updatedAt']);
 
 export function isSensitiveField(key: string): boolean {

@@ -9,6 +9,8 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
   'firm.created': 'firm',
+  // `npm run keys:rotate` (actor SYSTEM): clients' identity numbers re-sealed under the current key, per batch.
+  'firm.identity_keys_rotated': 'firm',
   'member.invited': 'invitation',
   'member.invitation_revoked': 'invitation',
   'member.joined': 'member',

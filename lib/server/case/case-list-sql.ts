@@ -1,6 +1,7 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { CardType, CaseStage, DeadlineKind, Procedure } from '@/lib/generated/prisma/enums';
 import type { PlainDate } from '@/lib/dates';
+import { identitySearchHashes } from '@/lib/server/client/identity-numbers';
 import { searchable } from '@/lib/server/search-text';
 import type { CaseSortKey, CasesFilter, SortDirection } from './cases-query';
 
@@ -55,18 +56,28 @@ const likeContains = (term: string) => `%${term.replace(/[\\%_]/g, (char) => `\\
 /**
  * Each word must appear somewhere in the case's search text (client name, file number, reference, DVZ/OE and
  * RvV/CCE numbers). The stored text is lower-cased; some rows also drop accents, so a word with accents is
- * looked for both ways. ILIKE '%word%' on Case.searchText uses its pg_trgm GIN index.
+ * looked for both ways. ILIKE '%word%' on Case.searchText uses its pg_trgm GIN index. A search that is a whole
+ * national register or passport number also finds the cases of the client holding it, by the number's keyed
+ * hash (the numbers are stored sealed, never in searchText).
  */
-function searchConditions(q: string | undefined): Prisma.Sql[] {
+function searchConditions(firmId: string, q: string | undefined): Prisma.Sql[] {
   if (!q) return [];
   const words = [...new Set(q.split(' ').filter(Boolean))].slice(0, MAX_SEARCH_WORDS);
-  return words.map((word) => {
+  const byWords = words.map((word) => {
     const variants = [...new Set([word.toLowerCase(), searchable(word)])].filter(Boolean);
     return sql`(${join(
       variants.map((variant) => sql`c."searchText" ILIKE ${likeContains(variant)}`),
       ' OR ',
     )})`;
   });
+  const hashes = identitySearchHashes(firmId, q);
+  const byNumber = [
+    ...(hashes.nationalRegisterNumberHash ? [sql`n."nationalRegisterNumberHash" = ${hashes.nationalRegisterNumberHash}`] : []),
+    ...(hashes.passportNumberHash ? [sql`n."passportNumberHash" = ${hashes.passportNumberHash}`] : []),
+  ];
+  if (!byNumber.length || !byWords.length) return byWords;
+  const holders = sql`SELECT n.id FROM "Client" n WHERE n."firmId" = ${firmId} AND (${join(byNumber, ' OR ')})`;
+  return [sql`((${join(byWords, ' AND ')}) OR c."clientId" IN (${holders}))`];
 }
 
 /** The WHERE clause: the firm and "not deleted" always, then every filter given. `c` is the Case alias. */
@@ -85,7 +96,7 @@ export function caseWhere(scope: { firmId: string; userId: string }, filter: Cas
   }
   if (filter.from) parts.push(sql`c."nextDeadlineOn" >= ${filter.from}::date`);
   if (filter.to) parts.push(sql`c."nextDeadlineOn" <= ${filter.to}::date`);
-  parts.push(...searchConditions(filter.q));
+  parts.push(...searchConditions(scope.firmId, filter.q));
   return join(parts, ' AND ');
 }
 

@@ -1,6 +1,7 @@
 import type { Tx } from '@/lib/db';
 import type { Client } from '@/lib/generated/prisma/client';
 import { findMentions } from './client-mentions';
+import { openIdentityNumbers, type OpenedIdentityNumbers } from './identity-numbers';
 import { personalStrings } from './personal-masking';
 
 // Everything the database holds on one client, table by table: the rows that point at them (directly, through
@@ -40,6 +41,8 @@ type Row = Record<string, unknown>;
 
 export type ClientData = {
   client: Client;
+  /** The identity numbers in clear, for the export and for finding mentions of them. */
+  identity: OpenedIdentityNumbers;
   portalUser: { id: string; email: string } | null;
   /** Every address the client was written to or signed in with. */
   emails: string[];
@@ -98,11 +101,15 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const filings = await tx.appealFiling.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
 
   const emails = lower([client.email, portalUser?.email, ...invitations.map((invitation) => invitation.email)]);
-  const needles = personalStrings(client, emails);
+  const identity = openIdentityNumbers(client);
+  const { nationalRegisterNumberEnc: _nrn, nationalRegisterNumberHash: _nrnHash, passportNumberEnc: _passport, passportNumberHash: _passportHash, ...plainColumns } = client;
+  // The row as the person would read it: numbers in clear in place of their ciphertexts and lookup hashes.
+  const clientRow = { ...plainColumns, nationalRegisterNumber: identity.nationalRegisterNumber, passportNumber: identity.passportNumber };
+  const needles = personalStrings(clientRow, emails);
   const namesake = await tx.client.count({
     where: { firmId, id: { not: clientId }, firstName: { equals: client.firstName, mode: 'insensitive' }, lastName: { equals: client.lastName, mode: 'insensitive' } },
   });
-  const nameless = personalStrings({ ...client, firstName: '', lastName: '' }, emails);
+  const nameless = personalStrings({ ...clientRow, firstName: '', lastName: '' }, emails);
   const ownIds = [
     clientId, ...userIds, ...ids(sessions), ...ids(invitations), ...ids(familyLinks), ...caseIds, ...ids(events), ...ids(deadlines), ...ids(tasks),
     ...documentIds, ...ids(versions), ...ids(checklist), ...ids(notes), ...ids(intakes), ...ids(filings),
@@ -125,13 +132,14 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   ];
   return {
     client,
+    identity,
     portalUser: portalUser ? { id: portalUser.id, email: portalUser.email } : null,
     emails,
     needles,
     ownIds,
     files,
     tables: {
-      Client: [client], User: portalUser ? [portalUser] : [], Account: accounts, Session: sessions, VerificationToken: tokens, Invitation: invitations, FamilyLink: familyLinks,
+      Client: [clientRow], User: portalUser ? [portalUser] : [], Account: accounts, Session: sessions, VerificationToken: tokens, Invitation: invitations, FamilyLink: familyLinks,
       Case: cases, CaseEvent: events, Deadline: deadlines, Task: tasks, Reminder: reminders, Document: documents, DocumentVersion: versions, CaseDocument: caseDocuments,
       ChecklistItem: checklist, Note: notes, DecisionIntake: intakes, AppealFiling: filings, ...mentions,
     },

@@ -9,6 +9,7 @@ import { searchable } from '@/lib/server/search-text';
 import { parseInput } from '@/lib/server/validate';
 import { FREE_MOVEMENT_NATIONALITIES, ZClientInput } from './client-schemas';
 import { findDuplicateClients } from './find-duplicate-clients';
+import { newClientId, SEALED_IDENTITY_OMIT, sealIdentityNumbers } from './identity-numbers';
 
 /** The next free file number of the year ("2026-0042"); the caller holds the firm's numbering lock. */
 async function nextFileNumber(tx: Tx, firmId: string, year: string): Promise<string> {
@@ -37,18 +38,25 @@ export async function createClient({ actor, input, context }: { actor: StaffActo
     if (await tx.client.findFirst({ where: { firmId: actor.firmId, fileNumber }, select: { id: true } })) {
       throw new AppError('VALIDATION', { message: 'file number taken', details: { fieldErrors: { fileNumber: ['fileNumberTaken'] } } });
     }
-    const { confirmDuplicate: _confirm, birthDate, ...fields } = data;
+    const { confirmDuplicate: _confirm, birthDate, nationalRegisterNumber, passportNumber, ...fields } = data;
+    const id = newClientId();
     const client = await tx.client.create({
       data: {
         ...fields,
+        id,
         fileNumber,
         firmId: actor.firmId,
         birthDate: birthDate ? toDbDate(birthDate) : null,
         citizenship: FREE_MOVEMENT_NATIONALITIES.has(data.nationality) ? 'EU' : 'NON_EU',
+        ...sealIdentityNumbers({ clientId: id, firmId: actor.firmId }, { nationalRegisterNumber, passportNumber }),
+        // Names and file number only: the identity numbers are found through their hashes, never in clear.
         searchText: searchable(data.firstName, data.lastName, fileNumber),
       },
+      omit: SEALED_IDENTITY_OMIT,
     });
-    await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after: client, context });
+    // The log records that numbers were given (masked), not their ciphertexts or hashes.
+    const after = { ...client, nationalRegisterNumber: nationalRegisterNumber ?? null, passportNumber: passportNumber ?? null };
+    await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after, context });
     return { id: client.id, fileNumber: client.fileNumber };
   });
 }

@@ -85,7 +85,8 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
         where: { id: clientId, firmId },
         data: {
           firstName: ERASED, lastName: ERASED, birthDate: null, nationality: 'XX', email: null, phone: null, addressLine: null, postalCode: null, commune: null,
-          nationalRegisterNumber: null, passportNumber: null, portalUserId: null, searchText: '', deletedAt: new Date(),
+          nationalRegisterNumberEnc: null, nationalRegisterNumberHash: null, passportNumberEnc: null, passportNumberHash: null,
+          portalUserId: null, searchText: '', deletedAt: new Date(),
         },
       });
       await recordAudit(tx, {

@@ -58,6 +58,10 @@ export async function exportClientData({ actor, clientId, context, storage = get
   );
   if (!snapshot) throw new AppError('NOT_FOUND');
   const { data, firm } = snapshot;
+  // An export missing a number the firm holds would be an incomplete answer to the request: refused instead.
+  if (data.identity.unreadable.length) {
+    throw new AppError('INTERNAL', { message: `client export refused: ${data.identity.unreadable.join(', ')} could not be decrypted (check DATA_ENCRYPTION_KEYS)` });
+  }
   const counts = Object.fromEntries(CLIENT_DATA_TABLES.map((table) => [table, data.tables[table].length]));
   // Committed before a byte is sent: an export cut off later was still a disclosure.
   await db.$transaction((tx) =>
@@ -72,7 +76,11 @@ export async function exportClientData({ actor, clientId, context, storage = get
     exportedAt,
     firm,
     client: { id: data.client.id, fileNumber: data.client.fileNumber },
-    omitted: { fields: OMITTED_FIELDS, emailLinks: `sign-in and invitation links in EmailOutbox html and text, and the token hash in the key of sign-in emails, are replaced by "${OMITTED_LINKS}"` },
+    omitted: {
+      fields: OMITTED_FIELDS,
+      identityNumbers: 'Client holds the national register and passport numbers in clear; their stored ciphertexts and lookup hashes are left out',
+      emailLinks: `sign-in and invitation links in EmailOutbox html and text, and the token hash in the key of sign-in emails, are replaced by "${OMITTED_LINKS}"`,
+    },
     notAboutClients: OTHER_TABLES,
     files: packed.map((file) => ({ ...file, table: sources.get(file.storageKey)?.source, id: sources.get(file.storageKey)?.id })),
     tables: exportRows(data),

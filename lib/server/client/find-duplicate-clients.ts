@@ -1,5 +1,6 @@
 import { toDbDate } from '@/lib/dates';
 import type { Tx } from '@/lib/db';
+import { identityNumberHash } from './identity-numbers';
 
 export type DuplicateCandidate = { id: string; fileNumber: string; firstName: string; lastName: string; birthDate: string | null };
 
@@ -12,7 +13,8 @@ export async function findDuplicateClients(
   const sameIdentity = person.birthDate
     ? [{ firstName: { equals: person.firstName, mode: 'insensitive' as const }, lastName: { equals: person.lastName, mode: 'insensitive' as const }, birthDate: toDbDate(person.birthDate) }]
     : [];
-  const sameNumber = person.nationalRegisterNumber ? [{ nationalRegisterNumber: person.nationalRegisterNumber }] : [];
+  // By its keyed hash: the number is stored sealed, and the hash is the same however it was typed.
+  const sameNumber = person.nationalRegisterNumber ? [{ nationalRegisterNumberHash: identityNumberHash(firmId, 'nationalRegisterNumber', person.nationalRegisterNumber) }] : [];
   if (!sameIdentity.length && !sameNumber.length) return [];
   const rows = await tx.client.findMany({
     where: { firmId, deletedAt: null, OR: [...sameIdentity, ...sameNumber] },

@@ -2,12 +2,17 @@ import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { openIdentityNumbers } from './identity-numbers';
 
-/** The client page: identity, contact, family, every case (initial, renewal, appeal), documents and notes. */
+/**
+ * The client page: identity (numbers decrypted here, and only here for the screen), contact, family, every case
+ * (initial, renewal, appeal), documents and notes.
+ */
 export async function getClient({ actor, clientId }: { actor: StaffActor; clientId: string }) {
   assertCan(actor, 'client.read');
   const client = await getDb().client.findFirst({
     where: { id: clientId, firmId: actor.firmId, deletedAt: null },
+    omit: { nationalRegisterNumberHash: true, passportNumberHash: true },
     include: {
       cases: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, reference: true, procedure: true, stage: true, nextDeadlineOn: true, nextDeadlineKind: true, assignedTo: { select: { name: true } } } },
       documents: { where: { deletedAt: null }, orderBy: { createdAt: 'desc' }, select: { id: true, title: true, kind: true, expiresOn: true } },
@@ -18,5 +23,7 @@ export async function getClient({ actor, clientId }: { actor: StaffActor; client
     },
   });
   if (!client) throw new AppError('NOT_FOUND');
-  return client;
+  const identity = openIdentityNumbers(client);
+  const { nationalRegisterNumberEnc: _nrn, passportNumberEnc: _passport, ...rest } = client;
+  return { ...rest, ...identity };
 }

@@ -5,6 +5,7 @@ import { getDb } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { pageCountOf, sortFields, ZPageNumber, type SortDirection } from '@/lib/server/list-query';
 import { searchable } from '@/lib/server/search-text';
+import { identitySearchHashes } from './identity-numbers';
 import { parseInput } from '@/lib/server/validate';
 
 export const CLIENT_SORT_KEYS = ['name', 'fileNumber', 'nationality', 'commune'] as const;
@@ -35,14 +36,27 @@ const ORDERS: Record<ClientSortKey, (dir: SortDirection) => Order> = {
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
+ * A name or file number anywhere in searchText; a whole national register or passport number exactly, by its
+ * keyed hash (the numbers are stored sealed, so part of one finds nothing).
+ */
+function searchMatches(firmId: string, q: string): Prisma.ClientWhereInput[] {
+  const hashes = identitySearchHashes(firmId, q);
+  return [
+    { searchText: { contains: escapeLike(searchable(q)) } },
+    ...(hashes.nationalRegisterNumberHash ? [{ nationalRegisterNumberHash: hashes.nationalRegisterNumberHash }] : []),
+    ...(hashes.passportNumberHash ? [{ passportNumberHash: hashes.passportNumberHash }] : []),
+  ];
+}
+
+/**
  * Clients of the firm, sorted and paged, with a search over names and file numbers (trigram index on
- * searchText). `sort` is one of CLIENT_SORT_KEYS and `dir` asc or desc (default: by name, A to Z); anything
+ * searchText) and exact identity numbers. `sort` is one of CLIENT_SORT_KEYS and `dir` asc or desc (default: by name, A to Z); anything
  * else is refused with VALIDATION.
  */
 export async function listClients({ actor, query }: { actor: StaffActor; query: unknown }) {
   assertCan(actor, 'client.read');
   const { q, page, sort, dir = 'asc' } = parseInput(ZQuery, query);
-  const where = { firmId: actor.firmId, deletedAt: null, ...(q ? { searchText: { contains: escapeLike(searchable(q)) } } : {}) };
+  const where: Prisma.ClientWhereInput = { firmId: actor.firmId, deletedAt: null, ...(q ? { OR: searchMatches(actor.firmId, q) } : {}) };
   const db = getDb();
   const [clients, total] = await Promise.all([
     db.client.findMany({

@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { insertCase } from '@/lib/server/case/insert-case';
 import { FREE_MOVEMENT_NATIONALITIES } from '@/lib/server/client/client-schemas';
+import { newClientId, SEALED_IDENTITY_OMIT, sealIdentityNumbers } from '@/lib/server/client/identity-numbers';
 import { searchable } from '@/lib/server/search-text';
 import { parseInput } from '@/lib/server/validate';
 import { checkImportRows } from './check-import-rows';
@@ -73,18 +74,23 @@ async function writeRow(
   row: PreparedRow,
   { actor, context, fileNumber, assignees }: { actor: StaffActor; context: RequestContext; fileNumber: string; assignees: Map<string, string> },
 ) {
-  const { confirmDuplicate: _confirm, birthDate, fileNumber: _given, ...fields } = row.client!;
+  const { confirmDuplicate: _confirm, birthDate, fileNumber: _given, nationalRegisterNumber, passportNumber, ...fields } = row.client!;
+  const id = newClientId();
   const client = await tx.client.create({
     data: {
       ...fields,
+      id,
       fileNumber,
       firmId: actor.firmId,
       birthDate: birthDate ? toDbDate(birthDate) : null,
       citizenship: FREE_MOVEMENT_NATIONALITIES.has(fields.nationality) ? 'EU' : 'NON_EU',
+      ...sealIdentityNumbers({ clientId: id, firmId: actor.firmId }, { nationalRegisterNumber, passportNumber }),
       searchText: searchable(fields.firstName, fields.lastName, fileNumber),
     },
+    omit: SEALED_IDENTITY_OMIT,
   });
-  await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after: client, context });
+  const after = { ...client, nationalRegisterNumber: nationalRegisterNumber ?? null, passportNumber: passportNumber ?? null };
+  await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after, context });
   if (row.kase) {
     const { procedure, targetCard, assignedToEmail, ...facts } = row.kase;
     const assignedToId = (assignedToEmail && assignees.get(assignedToEmail)) || actor.userId;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,10 @@ async function waitForHeartbeat(databaseUrl: string): Promise<void> {
 // Playwright starts this and stops it with SIGTERM when the run ends.
 
 const port = process.env.E2E_PORT ?? '3100';
+// Production needs its own identity-number keys; set here first, so the seed below seals with the same ones
+// the app and the worker read.
+process.env.DATA_ENCRYPTION_KEYS = `e2e:${randomBytes(32).toString('base64')}`;
+process.env.DATA_HASH_KEY = randomBytes(32).toString('base64');
 const bin = (name: string) => path.join('node_modules', '.bin', name);
 let tmpDir: string | null = null;
 let baseUrl = process.env.DATABASE_URL;

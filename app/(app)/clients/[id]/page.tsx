@@ -106,6 +106,20 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
               {client.addressLine ? <div><dt className="inline font-medium">{t('addressLine')}: </dt><dd className="inline">{client.addressLine}, {client.postalCode} {client.commune}</dd></div> : null}
             </dl>
           </Section>
+          {client.nationalRegisterNumber || client.passportNumber || client.unreadable.length ? (
+            <Section title={t('identityNumbers')}>
+              <dl className="space-y-1 text-sm">
+                {(['nationalRegisterNumber', 'passportNumber'] as const).map((field) =>
+                  client[field] || client.unreadable.includes(field) ? (
+                    <div key={field}>
+                      <dt className="inline font-medium">{t(field)}: </dt>
+                      <dd className="inline">{client[field] ?? <span className="text-red-700">{t('identityUnreadable')}</span>}</dd>
+                    </div>
+                  ) : null,
+                )}
+              </dl>
+            </Section>
+          ) : null}
           <Section title={t('family')}>
             <FamilySection actor={actor} client={client} search={typeof familySearch === 'string' ? familySearch : ''} />
           </Section>
