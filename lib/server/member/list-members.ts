@@ -9,7 +9,7 @@ export async function listMembers({ actor }: { actor: StaffActor }) {
     db.membership.findMany({
       where: { firmId: actor.firmId },
       orderBy: [{ deactivatedAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
-      select: { id: true, role: true, deactivatedAt: true, createdAt: true, user: { select: { id: true, name: true, email: true, totpEnabledAt: true } } },
+      select: { id: true, role: true, deactivatedAt: true, createdAt: true, user: { select: { id: true, name: true, email: true, totpEnabledAt: true, _count: { select: { passkeys: true } } } } },
     }),
     db.invitation.findMany({
       where: { firmId: actor.firmId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() }, role: { not: null } },

@@ -59,7 +59,9 @@ export default async function MembersPage() {
                     <div className="text-slate-600">{m.user.email}</div>
                   </td>
                   <td className="py-2">{manage && active && m.user.id !== actor.userId ? <RoleForm membershipId={m.id} role={m.role} name={name} /> : tr(m.role)}</td>
-                  <td className="py-2">{m.user.totpEnabledAt ? t('on') : t('off')}</td>
+                  <td className="py-2">
+                    {[m.user.totpEnabledAt ? t('factorTotp') : null, m.user._count.passkeys ? t('factorPasskeys', { count: m.user._count.passkeys }) : null].filter(Boolean).join(', ') || t('off')}
+                  </td>
                   <td className="py-2">
                     {active ? (manage && m.user.id !== actor.userId ? <DeactivateForm membershipId={m.id} name={name} /> : t('active')) : t('deactivated')}
                     {active && endSessions && m.user.id !== actor.userId ? <div className="mt-1"><EndSessionsForm membershipId={m.id} name={name} /></div> : null}
