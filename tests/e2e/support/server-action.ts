@@ -22,7 +22,8 @@ function outcome(response: APIResponse, body: string): ActionCall {
   return {
     status: response.status(),
     body,
-    redirect: response.headers()['x-action-redirect'] ?? null,
+    // `/clients/abc;push`: the address, then how the router is to go there.
+    redirect: response.headers()['x-action-redirect']?.split(';')[0] ?? null,
     ok: result ? result[1] === 'true' : null,
     code: result?.[2] ?? null,
   };
@@ -36,4 +37,14 @@ export async function callAction(request: APIRequestContext, { id, path, args, h
       ? await request.post(path, { ...common, headers: { ...common.headers, 'Content-Type': 'text/plain;charset=UTF-8' }, data: encoded })
       : await request.post(path, { ...common, multipart: encoded });
   return outcome(response, await response.text());
+}
+
+/** Calls the build's actions by module and export name, as the signed-in person of `request`, from the app's origin. */
+export function actionRunner(request: APIRequestContext, actions: { id: string; key: string }[], baseURL: string) {
+  const origin = new URL(baseURL).origin;
+  return async (key: string, path: string, args: unknown[]) => {
+    const action = actions.find((a) => a.key === key);
+    if (!action) throw new Error(`no action ${key} in the build`);
+    return callAction(request, { id: action.id, path, args, headers: { Origin: origin } });
+  };
 }

@@ -3,7 +3,7 @@ import type { Targets } from './attack-payloads';
 import type { DiscoveredAction } from './attack-surface';
 import { withDatabase } from './e2e-world';
 import { firstLink, waitForEmail } from './mailbox';
-import { callAction, form } from './server-action';
+import { actionRunner, form } from './server-action';
 import { signInStaff } from './sign-in';
 
 // The victim firm's objects for the attacker's walk, made by its own admin over the same HTTP calls the walk
@@ -19,19 +19,15 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
   const admin = await newPerson(browser);
   await signInStaff(admin, 'admin@peeters.example');
   const origin = { Origin: new URL(baseURL).origin };
-  const run = async (key: string, path: string, args: unknown[]) => {
-    const action = actions.find((a) => a.key === key);
-    if (!action) throw new Error(`no action ${key} in the build`);
-    return callAction(admin.request, { id: action.id, path, args, headers: origin });
-  };
+  const run = actionRunner(admin.request, actions, baseURL);
 
   const created = async (lastName: string, email: string) => {
     const call = await run('app/(app)/clients/new/actions.ts#createClientAction', '/clients/new', [null, form({ firstName: 'Mara', lastName, nationality: 'MA', language: 'en', email })]);
     expect(call.redirect, call.body.slice(0, 300)).toMatch(/^\/clients\//);
-    const clientId = call.redirect!.split('/').pop()!.split(';')[0]!;
+    const clientId = call.redirect!.split('/').pop()!;
     const opened = await run('app/(app)/cases/new/actions.ts#createCaseAction', '/cases/new', [null, form({ clientId, procedure: 'REGISTRATION_NON_EU' })]);
     expect(opened.redirect, opened.body.slice(0, 300)).toMatch(/^\/cases\//);
-    return { clientId, caseId: opened.redirect!.split('/').pop()!.split(';')[0]! };
+    return { clientId, caseId: opened.redirect!.split('/').pop()! };
   };
   const victim = await created(marker, `${marker.toLowerCase()}@client.example`);
   const portalEmail = `portal-${marker.toLowerCase()}@client.example`;
