@@ -3,7 +3,7 @@ import { ACTION_ATTACKS, type ActionAttack, type Targets } from './support/attac
 import { discoverActions, discoverRoutes, fillPattern, type DiscoveredAction } from './support/attack-surface';
 import { withDatabase } from './support/e2e-world';
 import { firmFingerprint } from './support/firm-fingerprint';
-import { PAGE_PARAMS, ROUTE_ATTACKS } from './support/route-attacks';
+import { PAGE_PARAMS, PAGE_PROBES, ROUTE_ATTACKS } from './support/route-attacks';
 import { callAction } from './support/server-action';
 import { signInStaff } from './support/sign-in';
 import { buildVictimWorld } from './support/victim-world';
@@ -89,6 +89,13 @@ test('another firm, a client and a stranger walk every action, page and route wi
       if (status >= 500) failures.push(`${who} page ${path}: status ${status}`);
       // A page of the victim's objects is not found for the stranger and the client, and sign-in for nobody.
       if (params && status === 200 && page.pattern !== '/invitations/[token]') failures.push(`${who} page ${path}: 200`);
+    }
+    for (const probe of PAGE_PROBES(targets, marker)) {
+      const response = await request.get(probe.path, { maxRedirects: 0, failOnStatusCode: false });
+      requests++;
+      const body = await response.text();
+      if (response.status() >= 500) failures.push(`${who} ${probe.path}: status ${response.status()}`);
+      for (const hidden of probe.hidden) if (body.includes(hidden)) failures.push(`${who} ${probe.path}: the answer holds ${hidden}`);
     }
     for (const route of routes.filter((r) => r.kind === 'route')) {
       for (const call of ROUTE_ATTACKS[route.pattern]!(targets)) {

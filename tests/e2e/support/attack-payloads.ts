@@ -17,6 +17,7 @@ export type Targets = {
   documentId: string;
   versionId: string;
   deadlineId: string;
+  intakeId: string;
   membershipId: string;
   invitationId: string;
   jobId: string;
@@ -59,8 +60,8 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   [`${CASE}/document-actions.ts#documentDetailsAction`]: staff((t) => ({ caseId: t.caseId, documentId: t.documentId, title: 'renamed', kind: 'PASSPORT', expiresOn: SOON })),
   [`${CASE}/document-actions.ts#attachDocumentAction`]: staff((t) => ({ caseId: t.caseId, itemId: t.itemId, documentId: t.documentId })),
   [`${CASE}/document-actions.ts#plannedSubmissionAction`]: staff((t) => ({ caseId: t.caseId, plannedSubmissionOn: SOON })),
-  [`${CASE}/appeal-actions.ts#confirmDecisionAction`]: staff((t) => ({ caseId: t.caseId, intakeId: t.documentId, version: t.caseVersion, decisionType: 'ANNEX_20', outcome: 'REFUSED', decisionDate: '2026-11-20', notifiedOn: '2026-11-25', notificationMethod: 'IN_PERSON', regime: 'ORDINARY' })),
-  [`${CASE}/appeal-actions.ts#discardDecisionAction`]: staff((t) => ({ caseId: t.caseId, intakeId: t.documentId })),
+  [`${CASE}/appeal-actions.ts#confirmDecisionAction`]: staff((t) => ({ caseId: t.caseId, intakeId: t.intakeId, version: t.caseVersion, decisionType: 'ANNEX_20', outcome: 'REFUSED', decisionDate: '2026-11-20', notifiedOn: '2026-11-25', notificationMethod: 'IN_PERSON', regime: 'ORDINARY' })),
+  [`${CASE}/appeal-actions.ts#discardDecisionAction`]: staff((t) => ({ caseId: t.caseId, intakeId: t.intakeId })),
   [`${CASE}/appeal-actions.ts#confirmDeadlineAction`]: staff((t) => ({ caseId: t.caseId, deadlineId: t.deadlineId })),
   [`${CASE}/appeal-actions.ts#saveAppealFilingAction`]: staff((t) => ({ caseId: t.caseId, language: 'nl', petitionDocumentId: t.documentId, annexDocumentIds: [t.documentId] })),
   [`${CASE}/appeal-actions.ts#generatePetitionAction`]: staff((t) => ({ caseId: t.caseId, locale: 'en' })),

@@ -12,6 +12,19 @@ export const PAGE_PARAMS: Record<string, (t: Targets) => Record<string, string>>
   '/portal/cases/[id]': (t) => ({ id: t.otherClientCaseId }),
 };
 
+/**
+ * Pages that take the victim's ids or words in their query: a prefilled form, the searches. Each answer must hold
+ * none of `hidden` (what a leak would show: an id not in the address, or the marker when the address has none).
+ */
+export const PAGE_PROBES = (t: Targets, marker: string): { path: string; hidden: string[] }[] => [
+  { path: `/cases/new?clientId=${t.clientId}`, hidden: [marker] },
+  { path: `/cases?q=${marker}`, hidden: [t.caseId, t.clientId] },
+  { path: `/clients?q=${marker}`, hidden: [t.clientId] },
+  { path: `/settings/audit?q=${marker}`, hidden: [t.clientId, t.caseId] },
+  { path: `/settings/outbox?q=${marker}`, hidden: [t.outboxId] },
+  { path: `/cases/export?q=${marker}`, hidden: [t.caseId, `${t.fileNumber};`] },
+];
+
 export type RouteRequest = {
   method: 'GET' | 'POST';
   path: string;

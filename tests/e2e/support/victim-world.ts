@@ -1,4 +1,8 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { writeTextDecisionPdf } from '../../support/decision-letters';
 import type { Targets } from './attack-payloads';
 import type { DiscoveredAction } from './attack-surface';
 import { withDatabase } from './e2e-world';
@@ -53,6 +57,14 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
     data: Buffer.from(`%PDF-1.4\n% ${marker}\n`),
   });
   expect(upload.status(), await upload.text()).toBeLessThan(300);
+  // A decision letter read into a proposal (an intake) waiting for the lawyer's confirmation.
+  const letter = path.join(await mkdtemp(path.join(tmpdir(), 'sejour-walk-')), 'bijlage-20.pdf');
+  await writeTextDecisionPdf(letter, 'nl', { decisionDate: '2026-11-20', notifiedOn: '2026-11-25', dvzFileNumber: '7654321', clientName: `Mara ${marker}` });
+  const decision = await admin.request.post(`/api/decisions/upload?caseId=${victim.caseId}`, {
+    headers: { ...origin, 'Content-Type': 'application/pdf', 'X-File-Name': 'bijlage-20.pdf' },
+    data: await readFile(letter),
+  });
+  expect(decision.status(), await decision.text()).toBeLessThan(300);
   const imported = await admin.request.post('/import/upload', {
     headers: origin,
     multipart: { file: { name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from(`First name;Last name\nIra;${marker}\n`) } },
@@ -85,6 +97,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       itemId,
       documentId: await one(`SELECT id FROM "Document" WHERE "clientId" = $1`, [victim.clientId]),
       versionId: await one(`SELECT v.id FROM "DocumentVersion" v JOIN "Document" d ON d.id = v."documentId" WHERE d."clientId" = $1`, [victim.clientId]),
+      intakeId: await one(`SELECT id FROM "DecisionIntake" WHERE "caseId" = $1`, [victim.caseId]),
       deadlineId: await one(`SELECT id FROM "Deadline" WHERE "firmId" = $1 ORDER BY id LIMIT 1`, [firmId]),
       membershipId: await one(`SELECT m.id FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'advisor1@peeters.example'`, []),
       invitationId: await one(`SELECT id FROM "Invitation" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
