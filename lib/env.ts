@@ -14,6 +14,10 @@ const schema = z
     DATABASE_URL: z.url({ message: 'DATABASE_URL must be a postgresql:// connection string' }),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
     APP_URL: optionalUrl,
+    // Passkeys are bound to a domain (the RP ID) and an origin; both default to APP_URL's. Override them when the
+    // app is reached under another name than APP_URL (WebAuthn refuses an IP address as RP ID).
+    WEBAUTHN_RP_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+    WEBAUTHN_ORIGIN: optionalUrl,
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().min(3).default('Sejour <no-reply@sejour.local>'),

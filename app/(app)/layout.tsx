@@ -22,6 +22,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     { href: '/account/reminders', label: t('reminders') },
     { href: '/account/calendar', label: t('calendar') },
     { href: '/account/security', label: t('security') },
+    { href: '/account/sessions', label: t('sessions') },
   ];
   return (
     <AppShell firmName={firm.name} userLabel={user.name ?? user.email} links={links} signOut={signOutAction}>

@@ -2,7 +2,8 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useActionState, useState, type FormEvent } from 'react';
-import { completeTaskAction, createTaskAction } from '@/app/(app)/cases/[id]/task-actions';
+import { completeTaskAction, createTaskAction, deleteTaskAction } from '@/app/(app)/cases/[id]/task-actions';
+import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -113,7 +114,7 @@ function CompleteTaskForm({ caseId, task }: { caseId: string; task: CaseTask }) 
  * A case's tasks with an add form and a "done" button per open task. Mounted by the case page with the result of
  * listCaseTasks and listTaskAssignees; the actions revalidate the page, which passes the new list back down.
  */
-export function TaskPanel({ caseId, tasks, members, today = brusselsDate() }: { caseId: string; tasks: CaseTask[]; members: TaskAssignee[]; today?: PlainDate }) {
+export function TaskPanel({ caseId, tasks, members, today = brusselsDate(), mayDelete = false }: { caseId: string; tasks: CaseTask[]; members: TaskAssignee[]; today?: PlainDate; mayDelete?: boolean }) {
   const t = useTranslations('taskPanel');
   const format = useFormatter();
   const open = tasks.filter((task) => !task.doneAt);
@@ -140,7 +141,10 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate() }: { 
                   {t('createdBy', { name: task.createdBy })}
                 </div>
               </div>
-              <CompleteTaskForm caseId={caseId} task={task} />
+              <div className="flex items-center gap-3">
+                <CompleteTaskForm caseId={caseId} task={task} />
+                {mayDelete ? <ConfirmDeleteForm action={deleteTaskAction} fields={{ caseId, taskId: task.id }} name={task.title} /> : null}
+              </div>
             </li>
           ))}
         </ul>
@@ -155,6 +159,7 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate() }: { 
               <li key={task.id} className="py-1.5 text-slate-600">
                 <span className="line-through">{task.title}</span>
                 {task.doneAt ? <span> · {t('doneOn', { date: format.dateTime(new Date(task.doneAt), { dateStyle: 'medium' }) })}</span> : null}
+                {mayDelete ? <span className="ml-2"><ConfirmDeleteForm action={deleteTaskAction} fields={{ caseId, taskId: task.id }} name={task.title} /></span> : null}
               </li>
             ))}
           </ul>

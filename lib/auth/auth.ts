@@ -3,6 +3,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
 import { contextFromHeaders } from '@/lib/server/request-context';
 import { redeemMagicLink } from './magic-link';
+import { challengeIdFromCookies, passkeySignIn } from './passkey-sign-in';
+import type { SecondFactorOffer } from './second-factor';
 import { CLIENT_SESSION_HOURS } from './sessions';
 import { SignInRefused, staffSignIn } from './staff-sign-in';
 
@@ -10,8 +12,13 @@ import { SignInRefused, staffSignIn } from './staff-sign-in';
 // the CSRF token of its own endpoints. The JWT carries only our session id ("sid"); lib/auth/current-actor.ts
 // checks that session in Postgres on every request.
 
-class Refused extends CredentialsSignin {
-  constructor(code: string) {
+// Auth.js hands a server action's signIn() the error thrown here as is, so the offer of a second step (which
+// passkey challenge to sign) reaches the sign-in form along with the code.
+export class Refused extends CredentialsSignin {
+  constructor(
+    code: string,
+    readonly secondFactor?: SecondFactorOffer,
+  ) {
     super();
     this.code = code;
   }
@@ -35,10 +42,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       id: 'password',
-      credentials: { email: {}, password: {}, totp: {} },
+      credentials: { email: {}, password: {}, totp: {}, recoveryCode: {}, passkey: {}, challengeId: {} },
       async authorize(credentials, request) {
         try {
           const { sessionId, userId } = await staffSignIn(credentials, contextFromHeaders(request.headers));
+          return { id: userId, sessionId };
+        } catch (error) {
+          if (error instanceof SignInRefused) throw new Refused(error.reason, error.secondFactor);
+          throw error;
+        }
+      },
+    }),
+    // A passkey alone (passkey-sign-in.ts); the challenge it signed is named by an httpOnly cookie, not the form.
+    Credentials({
+      id: 'passkey',
+      credentials: { response: {} },
+      async authorize(credentials, request) {
+        try {
+          const input = { challengeId: challengeIdFromCookies(request.headers.get('cookie')), response: credentials.response };
+          const { sessionId, userId } = await passkeySignIn(input, contextFromHeaders(request.headers));
           return { id: userId, sessionId };
         } catch (error) {
           if (error instanceof SignInRefused) throw new Refused(error.reason);

@@ -13,6 +13,8 @@ export const ACTIONS = [
   'member.invite',
   'member.update',
   'member.deactivate',
+  // Ending every session of a member (a lost laptop, a departure): admins only.
+  'member.sessions.end',
   'client.read',
   'client.create',
   'client.update',
@@ -34,11 +36,14 @@ export const ACTIONS = [
   'appeal.prepare',
   'appeal.file',
   'task.manage',
+  'task.delete',
   'document.read',
   'document.upload',
   'document.review',
   'document.delete',
+  'checklist.delete',
   'note.manage',
+  'note.delete',
   'import.run',
   'audit.read',
   'outbox.read',
@@ -77,8 +82,9 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: everyAction,
   // Advisors own cases end to end, including deleting them and importing a spreadsheet.
   // Filing at the RvV/CCE (recording the J-Box submission and the roll number) is a lawyer's act, not an assistant's.
-  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'import.run', 'appeal.file']),
-  // Assistants work cases and documents but cannot manage members, settings or delete anything.
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file']),
+  // Assistants work cases and documents but cannot manage members, settings or delete anything (DESIGN.md's role
+  // table): not a note, a task, a document or a checklist item. Each deletion is its own action for that reason.
   ASSISTANT: new Set<Action>(caseWork),
 };
 

@@ -6,7 +6,7 @@ import { requireStaff } from './current-actor';
 /** Staff who must still set up two-factor (the firm requires it) can reach only the security page. */
 export async function requireWorkingStaff(): Promise<StaffActor> {
   const actor = await requireStaff();
-  const { mustEnrollTotp } = await getFirmContext({ actor });
-  if (mustEnrollTotp) redirect('/account/security?required=1');
+  const { mustEnrollSecondFactor } = await getFirmContext({ actor });
+  if (mustEnrollSecondFactor) redirect('/account/security?required=1');
   return actor;
 }

@@ -1,5 +1,5 @@
 import { getDb, type Tx } from '@/lib/db';
-import type { Locale, Role } from '@/lib/generated/prisma/enums';
+import type { Locale, Role, SecondFactorPolicy } from '@/lib/generated/prisma/enums';
 import type { Actor } from './actor';
 import { newToken } from './secrets';
 
@@ -32,15 +32,15 @@ export async function createSession(
 
 /** What the app shell shows besides who is acting: the firm and the person (see get-firm-context.ts). */
 export type SessionFirmContext = {
-  firm: { id: string; name: string; requireTwoFactor: boolean; requireDeadlineConfirmation: boolean };
-  user: { name: string | null; email: string; totpEnabledAt: Date | null; locale: Locale };
+  firm: { id: string; name: string; secondFactorPolicy: SecondFactorPolicy; requireDeadlineConfirmation: boolean };
+  user: { name: string | null; email: string; totpEnabledAt: Date | null; hasPasskey: boolean; locale: Locale };
 };
 
 type SessionRow = {
   userId: string; firmId: string | null; kind: string; expires: Date; revokedAt: Date | null; lastSeenAt: Date;
   role: Role | null; deactivatedAt: Date | null; clientId: string | null;
-  firmName: string | null; requireTwoFactor: boolean | null; requireDeadlineConfirmation: boolean | null;
-  userName: string | null; email: string; totpEnabledAt: Date | null; locale: Locale;
+  firmName: string | null; secondFactorPolicy: SecondFactorPolicy | null; requireDeadlineConfirmation: boolean | null;
+  userName: string | null; email: string; totpEnabledAt: Date | null; hasPasskey: boolean; locale: Locale;
 };
 
 /**
@@ -53,8 +53,9 @@ export async function resolveSessionWithContext(sessionId: string, now = new Dat
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."userId", s."firmId", s."kind", s."expires", s."revokedAt", s."lastSeenAt",
       m."role"::text AS "role", m."deactivatedAt", cl."id" AS "clientId",
-      f."name" AS "firmName", f."requireTwoFactor", f."requireDeadlineConfirmation",
-      u."name" AS "userName", u."email", u."totpEnabledAt", u."locale"::text AS "locale"
+      f."name" AS "firmName", f."secondFactorPolicy"::text AS "secondFactorPolicy", f."requireDeadlineConfirmation",
+      u."name" AS "userName", u."email", u."totpEnabledAt", u."locale"::text AS "locale",
+      EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u."id") AS "hasPasskey"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "Firm" f ON f."id" = s."firmId"
@@ -79,8 +80,8 @@ export async function resolveSessionWithContext(sessionId: string, now = new Dat
   return {
     actor,
     context: {
-      firm: { id: row.firmId, name: row.firmName, requireTwoFactor: row.requireTwoFactor ?? false, requireDeadlineConfirmation: row.requireDeadlineConfirmation ?? false },
-      user: { name: row.userName, email: row.email, totpEnabledAt: row.totpEnabledAt, locale: row.locale },
+      firm: { id: row.firmId, name: row.firmName, secondFactorPolicy: row.secondFactorPolicy ?? 'NONE', requireDeadlineConfirmation: row.requireDeadlineConfirmation ?? false },
+      user: { name: row.userName, email: row.email, totpEnabledAt: row.totpEnabledAt, hasPasskey: row.hasPasskey, locale: row.locale },
     },
   };
 }

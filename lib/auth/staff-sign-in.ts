@@ -6,36 +6,55 @@ import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { hashPassword, verifyPassword } from './password';
 import { checkSignInAllowed, clearSignInFailures, clearTotpAttempts, consumeTotpAttempt, recordSignInFailure } from './rate-limit';
+import { enrolledFactors, needsSecondFactor, offerSecondFactor, proveSecondFactor, type SecondFactorFailure, type SecondFactorOffer } from './second-factor';
 import { createSession } from './sessions';
-import { verifyTotpCode } from './totp';
 
-// Staff sign-in: password (argon2id), then a TOTP code when the person enrolled one. Every outcome is audited,
-// failures count towards the per-account and per-IP limits, and the messages never say whether an email exists.
+// Staff sign-in: password (argon2id), then a second factor when the person set one up (a TOTP code, a passkey or
+// a recovery code; second-factor.ts). Every outcome is audited, failures count towards the per-account and per-IP
+// limits, and the messages never say whether an email exists.
 
-export type SignInRefusal = 'invalid' | 'totp_required' | 'totp_invalid' | 'rate_limited';
+export type SignInRefusal = 'invalid' | 'second_factor_required' | 'totp_invalid' | 'totp_used' | 'passkey_invalid' | 'recovery_code_invalid' | 'passkey_required' | 'rate_limited';
 
 export class SignInRefused extends Error {
   constructor(
     readonly reason: SignInRefusal,
     readonly retryAfterSeconds?: number,
+    /** With 'second_factor_required' (and a failed second step): what the form may ask for next. */
+    readonly secondFactor?: SecondFactorOffer,
   ) {
     super(reason);
   }
 }
 
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+
 export const ZStaffSignIn = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(1000),
-  totp: z.string().trim().max(10).optional().transform((v) => v || undefined),
+  totp: optionalText(10),
+  recoveryCode: optionalText(40),
+  // The browser's assertion (JSON) and the id of the challenge it signed, from the first step's offer.
+  passkey: optionalText(20_000),
+  challengeId: optionalText(40),
 });
+
+const REFUSAL_OF: Record<SecondFactorFailure, SignInRefusal> = {
+  totp: 'totp_invalid',
+  totp_replayed: 'totp_used',
+  totp_not_allowed: 'passkey_required',
+  passkey: 'passkey_invalid',
+  passkey_unknown: 'passkey_invalid',
+  passkey_counter: 'passkey_invalid',
+  recovery_code: 'recovery_code_invalid',
+};
 
 // Comparing against a real hash when the account does not exist keeps the response time the same.
 let decoyHash: Promise<string> | undefined;
 
-export async function staffSignIn(raw: unknown, context: RequestContext): Promise<{ sessionId: string; userId: string }> {
+export async function staffSignIn(raw: unknown, context: RequestContext, now = new Date()): Promise<{ sessionId: string; userId: string }> {
   const parsed = ZStaffSignIn.safeParse(raw);
   if (!parsed.success) throw new SignInRefused('invalid');
-  const { email, password, totp } = parsed.data;
+  const { email, password, ...proof } = parsed.data;
   const db = getDb();
 
   const user = await db.user.findUnique({
@@ -58,8 +77,8 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
   }
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await (decoyHash ??= hashPassword('decoy')), password);
 
-  const fail = async (reason: 'password' | 'totp') => {
-    sharedMetrics().signInFailures.inc({ reason });
+  const fail = async (reason: 'password' | SecondFactorFailure) => {
+    sharedMetrics().signInFailures.inc({ reason: reason === 'password' ? 'password' : reason.startsWith('totp') ? 'totp' : 'second_factor' });
     await recordSignInFailure({ email, ip: context.ip });
     await db.$transaction((tx) =>
       recordAudit(tx, {
@@ -78,8 +97,11 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
     await fail('password');
     throw new SignInRefused('invalid');
   }
-  if (user.totpEnabledAt && user.totpSecret) {
-    if (!totp) throw new SignInRefused('totp_required');
+  const enrolled = await enrolledFactors(db, user);
+  const policy = membership.firm.secondFactorPolicy;
+  let method = 'password';
+  if (needsSecondFactor(enrolled)) {
+    if (!proof.totp && !proof.recoveryCode && !proof.passkey) throw new SignInRefused('second_factor_required', undefined, await offerSecondFactor(db, user.id, enrolled, policy));
     try {
       await consumeTotpAttempt(user.id);
     } catch (error) {
@@ -89,10 +111,13 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
       }
       throw error;
     }
-    if (!verifyTotpCode(user.totpSecret, totp)) {
-      await fail('totp');
-      throw new SignInRefused('totp_invalid');
+    const outcome = await proveSecondFactor(db, { userId: user.id, enrolled, policy, proof, now });
+    if (!outcome.ok) {
+      await fail(outcome.failure);
+      // A fresh offer (a passkey challenge is used up by the attempt), so the person can try again.
+      throw new SignInRefused(REFUSAL_OF[outcome.failure], undefined, await offerSecondFactor(db, user.id, await enrolledFactors(db, user), policy));
     }
+    method = `password+${outcome.method}`;
     await clearTotpAttempts(user.id);
   }
 
@@ -105,7 +130,7 @@ export async function staffSignIn(raw: unknown, context: RequestContext): Promis
       action: 'auth.sign_in',
       entity: 'session',
       entityId: id,
-      after: { method: user.totpEnabledAt ? 'password+totp' : 'password' },
+      after: { method },
       context,
     });
     return id;

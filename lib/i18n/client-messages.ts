@@ -8,12 +8,14 @@ import type { Messages } from './messages';
  */
 export const CLIENT_MESSAGE_PATHS = [
   'errors',
+  'deletion',
   'language',
   'roles',
   'signIn',
   'register',
   'invitations',
   'security',
+  'sessions.fields',
   'members',
   'clients',
   'portalAccess',

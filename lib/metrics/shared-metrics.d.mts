@@ -1,6 +1,6 @@
 import type { Counter, Histogram, Registry } from 'prom-client';
 
-export type SignInFailureReason = 'password' | 'totp' | 'throttled' | 'magic_link';
+export type SignInFailureReason = 'password' | 'totp' | 'second_factor' | 'passkey' | 'throttled' | 'magic_link';
 
 export type SharedMetrics = {
   registry: Registry;

@@ -24,7 +24,7 @@ const { decryptSecret, hashToken } = await import('@/lib/auth/secrets');
 const { requestMagicLink, redeemMagicLink } = await import('@/lib/auth/magic-link');
 const { startTotpEnrolment, confirmTotpEnrolment } = await import('@/lib/server/account/totp-enrolment');
 const { getFirmContext } = await import('@/lib/server/firm/get-firm-context');
-const { setTwoFactorRequirement } = await import('@/lib/server/firm/set-two-factor-requirement');
+const { setSecondFactorPolicy } = await import('@/lib/server/firm/set-second-factor-policy');
 const { createFirm } = await import('@/lib/server/firm/create-firm');
 const { inviteMember } = await import('@/lib/server/member/invite-member');
 const { acceptInvitation, findOpenInvitation } = await import('@/lib/server/member/accept-invitation');
@@ -60,6 +60,8 @@ async function totpKeyOf(userId: string): Promise<Uint8Array> {
 }
 
 const rightCode = (key: Uint8Array) => generateTOTP(key, 30, 6);
+/** The app's next code (accepted within the grace step): the current one was spent confirming the enrolment. */
+const nextCode = (key: Uint8Array) => generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
 
 /** A code that is wrong now and in the steps either side of now, so the grace period cannot accept it. */
 function wrongCode(key: Uint8Array): string {
@@ -166,27 +168,27 @@ describe('two-factor (TOTP)', () => {
     await expect(staffSignIn({ email: advisor.email, password: STAFF_PASSWORD }, newContext())).resolves.toMatchObject({ userId: advisor.user.id });
 
     const context = newContext();
-    await expect(confirmTotpEnrolment({ actor: advisor.actor, input: { code: rightCode(key) }, context })).resolves.toEqual({ enabled: true });
+    await expect(confirmTotpEnrolment({ actor: advisor.actor, input: { code: rightCode(key) }, context })).resolves.toMatchObject({ enabled: true, recoveryCodes: expect.any(Array) });
     expect((await db.user.findUniqueOrThrow({ where: { id: advisor.user.id } })).totpEnabledAt).not.toBeNull();
     expect(await startTotpEnrolment({ actor: advisor.actor })).toBeNull();
     const [row] = await auditRows({ firmId: firm.id, action: 'auth.totp_enabled' });
     expect(row).toMatchObject({ actorUserId: advisor.user.id, entityId: advisor.user.id, ip: context.ip });
   });
 
-  it("then asks for the code: none → 'totp_required', wrong → 'totp_invalid' (audited), right → a session", async () => {
+  it("then asks for the code: none → 'second_factor_required', wrong → 'totp_invalid' (audited), right → a session", async () => {
     const { firm, advisor } = await createFirmWithStaff('TotpSignIn');
     const key = await enrolTotp(advisor.actor);
     const credentials = { email: advisor.email, password: STAFF_PASSWORD };
 
-    expect(await refusalOf(staffSignIn(credentials, newContext()))).toMatchObject({ reason: 'totp_required' });
-    expect(await refusalOf(staffSignIn({ ...credentials, totp: '' }, newContext()))).toMatchObject({ reason: 'totp_required' });
+    expect(await refusalOf(staffSignIn(credentials, newContext()))).toMatchObject({ reason: 'second_factor_required' });
+    expect(await refusalOf(staffSignIn({ ...credentials, totp: '' }, newContext()))).toMatchObject({ reason: 'second_factor_required' });
     const wrongContext = newContext();
     expect(await refusalOf(staffSignIn({ ...credentials, totp: wrongCode(key) }, wrongContext))).toMatchObject({ reason: 'totp_invalid' });
     expect(await sessionsOf(advisor.user.id)).toBe(0);
     const [failed] = await auditRows({ firmId: firm.id, action: 'auth.sign_in_failed' });
     expect(failed).toMatchObject({ ip: wrongContext.ip, diff: { after: { email: advisor.email, reason: 'totp' } } });
 
-    const { sessionId } = await staffSignIn({ ...credentials, totp: rightCode(key) }, newContext());
+    const { sessionId } = await staffSignIn({ ...credentials, totp: nextCode(key) }, newContext());
     expect(await resolveSession(sessionId)).toMatchObject({ kind: 'staff', userId: advisor.user.id, role: 'ADVISOR' });
     const [signIn] = await auditRows({ firmId: firm.id, action: 'auth.sign_in' });
     expect(signIn).toMatchObject({ entityId: sessionId, diff: { after: { method: 'password+totp' } } });
@@ -198,11 +200,14 @@ describe('two-factor (TOTP)', () => {
     expect(await refusalOf(staffSignIn({ email: advisor.email, password: 'not the password', totp: rightCode(key) }, newContext()))).toMatchObject({ reason: 'invalid' });
   });
 
-  it('lets a person sign in with a right code six times in a row (several devices) without locking them out', async () => {
+  it('lets a person sign in six times in a row (several devices, each with a new code) without locking them out', async () => {
     const { advisor } = await createFirmWithStaff('TotpDevices');
     const key = await enrolTotp(advisor.actor);
+    // A code works once, so each device signs in with the code of its own half-minute, as it would during a day.
     for (let device = 1; device <= 6; device += 1) {
-      expect(await refusalOf(staffSignIn({ email: advisor.email, password: STAFF_PASSWORD, totp: rightCode(key) }, newContext())), `sign-in ${device}`).toBeNull();
+      const at = new Date(Date.now() + device * 30_000);
+      const code = generateHOTP(key, BigInt(Math.floor(at.getTime() / 30_000)), 6);
+      expect(await refusalOf(staffSignIn({ email: advisor.email, password: STAFF_PASSWORD, totp: code }, newContext(), at)), `sign-in ${device}`).toBeNull();
     }
     expect(await sessionsOf(advisor.user.id)).toBe(6);
   });
@@ -211,19 +216,19 @@ describe('two-factor (TOTP)', () => {
     const { firm, admin, advisor, assistant } = await createFirmWithStaff('Require2fa');
     await enrolTotp(assistant.actor);
     const portal = await createClient(firm, { withPortal: true });
-    expect((await getFirmContext({ actor: advisor.actor })).mustEnrollTotp).toBe(false);
+    expect((await getFirmContext({ actor: advisor.actor })).mustEnrollSecondFactor).toBe(false);
 
-    await setTwoFactorRequirement({ actor: admin.actor, input: { required: true }, context: newContext() });
-    expect(await getFirmContext({ actor: advisor.actor })).toMatchObject({ firm: { requireTwoFactor: true }, mustEnrollTotp: true });
-    expect((await getFirmContext({ actor: admin.actor })).mustEnrollTotp).toBe(true);
-    expect((await getFirmContext({ actor: assistant.actor })).mustEnrollTotp).toBe(false);
+    await setSecondFactorPolicy({ actor: admin.actor, input: { policy: 'SECOND_FACTOR' }, context: newContext() });
+    expect(await getFirmContext({ actor: advisor.actor })).toMatchObject({ firm: { secondFactorPolicy: 'SECOND_FACTOR' }, mustEnrollSecondFactor: true });
+    expect((await getFirmContext({ actor: admin.actor })).mustEnrollSecondFactor).toBe(true);
+    expect((await getFirmContext({ actor: assistant.actor })).mustEnrollSecondFactor).toBe(false);
     // Clients sign in by email link; the staff policy does not apply to them.
-    expect((await getFirmContext({ actor: portal.actor })).mustEnrollTotp).toBe(false);
+    expect((await getFirmContext({ actor: portal.actor })).mustEnrollSecondFactor).toBe(false);
 
     await enrolTotp(advisor.actor);
-    expect((await getFirmContext({ actor: advisor.actor })).mustEnrollTotp).toBe(false);
-    await setTwoFactorRequirement({ actor: admin.actor, input: { required: false }, context: newContext() });
-    expect((await getFirmContext({ actor: admin.actor })).mustEnrollTotp).toBe(false);
+    expect((await getFirmContext({ actor: advisor.actor })).mustEnrollSecondFactor).toBe(false);
+    await setSecondFactorPolicy({ actor: admin.actor, input: { policy: 'NONE' }, context: newContext() });
+    expect((await getFirmContext({ actor: admin.actor })).mustEnrollSecondFactor).toBe(false);
   });
 });
 

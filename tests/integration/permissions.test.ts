@@ -26,7 +26,7 @@ const { listMembers } = await import('@/lib/server/member/list-members');
 const { inviteMember } = await import('@/lib/server/member/invite-member');
 const { changeMemberRole } = await import('@/lib/server/member/change-member-role');
 const { deactivateMember } = await import('@/lib/server/member/deactivate-member');
-const { setTwoFactorRequirement } = await import('@/lib/server/firm/set-two-factor-requirement');
+const { setSecondFactorPolicy } = await import('@/lib/server/firm/set-second-factor-policy');
 const { inviteClientToPortal } = await import('@/lib/server/client/invite-client-to-portal');
 const { countCasesByStage } = await import('@/lib/server/case/count-cases-by-stage');
 const { listAuditLog } = await import('@/lib/server/audit/list-audit-log');
@@ -50,6 +50,8 @@ const { listCasesWaitingOnClient } = await import('@/lib/server/dashboard/list-c
 const { listOverdueDecisions } = await import('@/lib/server/dashboard/list-overdue-decisions');
 const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-activity');
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
+const { DELETION_OPERATIONS } = await import('./support/deletion-operations');
+const { SESSION_OPERATIONS } = await import('./support/session-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
@@ -177,12 +179,12 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
-    name: 'setTwoFactorRequirement',
-    file: 'lib/server/firm/set-two-factor-requirement.ts',
+    name: 'setSecondFactorPolicy',
+    file: 'lib/server/firm/set-second-factor-policy.ts',
     action: 'firm.settings.update',
-    run: (w, role) => setTwoFactorRequirement({ actor: actorOf(w, role), input: { required: true }, context: newContext() }),
+    run: (w, role) => setSecondFactorPolicy({ actor: actorOf(w, role), input: { policy: 'PASSKEY' }, context: newContext() }),
     allowed: async (w) => {
-      expect((await db.firm.findUniqueOrThrow({ where: { id: w.firm.id } })).requireTwoFactor).toBe(true);
+      expect((await db.firm.findUniqueOrThrow({ where: { id: w.firm.id } })).secondFactorPolicy).toBe('PASSKEY');
       expect(await auditActions(w)).toContain('settings.updated');
     },
   },
@@ -444,6 +446,8 @@ const OPERATIONS: Operation[] = [
   ...IMPORT_OPERATIONS,
   // ---------- checklist and documents: support/document-operations.ts ----------
   ...DOCUMENT_OPERATIONS,
+  ...DELETION_OPERATIONS,
+  ...SESSION_OPERATIONS,
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
   ...OUTBOX_OPERATIONS,
   ...REMINDER_OPERATIONS,

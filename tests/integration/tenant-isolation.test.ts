@@ -27,7 +27,7 @@ const { inviteMember } = await import('@/lib/server/member/invite-member');
 const { changeMemberRole } = await import('@/lib/server/member/change-member-role');
 const { deactivateMember } = await import('@/lib/server/member/deactivate-member');
 const { findOpenInvitation } = await import('@/lib/server/member/accept-invitation');
-const { setTwoFactorRequirement } = await import('@/lib/server/firm/set-two-factor-requirement');
+const { setSecondFactorPolicy } = await import('@/lib/server/firm/set-second-factor-policy');
 const { getFirmContext } = await import('@/lib/server/firm/get-firm-context');
 const { startTotpEnrolment, confirmTotpEnrolment } = await import('@/lib/server/account/totp-enrolment');
 const { endSession } = await import('@/lib/server/account/end-session');
@@ -130,11 +130,11 @@ describe("an admin of firm B reaching for firm A's records", () => {
 
   it("changes only firm B when switching on two-factor, and firm A's members are not asked to enrol", async () => {
     const before = await firmSnapshot(world.a.firm.id);
-    await setTwoFactorRequirement({ actor: bAdmin(), input: { required: true }, context: newContext() });
+    await setSecondFactorPolicy({ actor: bAdmin(), input: { policy: 'SECOND_FACTOR' }, context: newContext() });
     expect(await firmSnapshot(world.a.firm.id)).toEqual(before);
-    expect((await db.firm.findUniqueOrThrow({ where: { id: world.b.firm.id } })).requireTwoFactor).toBe(true);
-    expect((await getFirmContext({ actor: world.a.advisor.actor })).mustEnrollTotp).toBe(false);
-    expect((await getFirmContext({ actor: world.b.advisor.actor })).mustEnrollTotp).toBe(true);
+    expect((await db.firm.findUniqueOrThrow({ where: { id: world.b.firm.id } })).secondFactorPolicy).toBe('SECOND_FACTOR');
+    expect((await getFirmContext({ actor: world.a.advisor.actor })).mustEnrollSecondFactor).toBe(false);
+    expect((await getFirmContext({ actor: world.b.advisor.actor })).mustEnrollSecondFactor).toBe(true);
   });
 
   it("may invite an address already in firm A without learning so, and leaves firm A's membership and open invitation alone", async () => {
@@ -178,7 +178,7 @@ describe("a client of firm A calling staff operations", () => {
     ['inviteMember', () => inviteMember({ actor: client(), input: { email: `x-${unique()}@example.test`, role: 'ADMIN' }, context: newContext() })],
     ['changeMemberRole', () => changeMemberRole({ actor: client(), input: { membershipId: world.a.assistant.membership.id, role: 'ADMIN' }, context: newContext() })],
     ['deactivateMember', () => deactivateMember({ actor: client(), input: { membershipId: world.a.advisor.membership.id }, context: newContext() })],
-    ['setTwoFactorRequirement', () => setTwoFactorRequirement({ actor: client(), input: { required: true }, context: newContext() })],
+    ['setSecondFactorPolicy', () => setSecondFactorPolicy({ actor: client(), input: { policy: 'SECOND_FACTOR' }, context: newContext() })],
     ['inviteClientToPortal (another client)', () => inviteClientToPortal({ actor: client(), input: { clientId: world.a3.client.id }, context: newContext() })],
     ['inviteClientToPortal (their own record)', () => inviteClientToPortal({ actor: client(), input: { clientId: world.a1.client.id }, context: newContext() })],
     ['countCasesByStage', () => countCasesByStage({ actor: client() })],

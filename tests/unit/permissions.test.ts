@@ -7,7 +7,7 @@ describe('permission table', () => {
   });
 
   it('keeps member management, settings, audit and deletion away from assistants', () => {
-    for (const action of ['member.invite', 'member.update', 'member.deactivate', 'firm.settings.update', 'audit.read', 'case.delete', 'client.delete', 'document.delete'] as const) {
+    for (const action of ['member.invite', 'member.update', 'member.deactivate', 'firm.settings.update', 'audit.read', 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'member.sessions.end'] as const) {
       expect(can('ASSISTANT', action)).toBe(false);
     }
     expect(can('ASSISTANT', 'case.transition')).toBe(true);

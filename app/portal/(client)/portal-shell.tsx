@@ -6,7 +6,7 @@ import { LanguageSwitcher } from '@/components/language-switcher';
 /**
  * The client's frame, made for a phone first: the workspace shell keeps person, language and sign-out on one line,
  * which does not fit 360 px, and names its navigation for staff. Here every row wraps and every control is a
- * thumb's size; the only link is the client's own file.
+ * thumb's size; the links are the client's own file and where they are signed in.
  */
 export async function PortalShell({ firmName, userLabel, signOut, children }: { firmName: string; userLabel: string; signOut: () => Promise<void>; children: ReactNode }) {
   const t = await getTranslations('shell');
@@ -27,6 +27,9 @@ export async function PortalShell({ firmName, userLabel, signOut, children }: { 
             <nav aria-label={tp('label')}>
               <Link href="/portal" className="inline-flex min-h-11 items-center font-medium text-brand-700 underline-offset-4 hover:underline">
                 {t('portalHome')}
+              </Link>
+              <Link href="/portal/sessions" className="ml-4 inline-flex min-h-11 items-center text-brand-700 underline-offset-4 hover:underline">
+                {t('portalSessions')}
               </Link>
             </nav>
           </div>

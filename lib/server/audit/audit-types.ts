@@ -69,9 +69,20 @@ export const AUDIT_ACTIONS = {
   'auth.sign_in_throttled': 'session',
   'auth.sign_out': 'session',
   'auth.magic_link_requested': 'session',
+  // A person ended one of their own sessions (entityId = Session id).
+  'auth.session_ended': 'session',
+  // A new password; the person's other sessions end with it (entityId = User id).
+  'auth.password_changed': 'member',
+  // An admin ended every session a member has in the firm (entityId = Membership id).
+  'member.sessions_ended': 'member',
   // Two-factor belongs to the person, not a session: entityId is the User id.
   'auth.totp_enabled': 'member',
   'auth.totp_disabled': 'member',
+  // Passkeys and recovery codes also belong to the person (entityId = User id); the diff names the passkey.
+  'auth.passkey_added': 'member',
+  'auth.passkey_renamed': 'member',
+  'auth.passkey_removed': 'member',
+  'auth.recovery_codes_generated': 'member',
   // A feed URL is a credential: creating or revoking one is recorded on the member (entityId = Membership id).
   'member.calendar_feed_created': 'member',
   'member.calendar_feed_revoked': 'member',

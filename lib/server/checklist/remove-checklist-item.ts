@@ -12,7 +12,7 @@ import { ZRemoveChecklistItem } from './checklist-schemas';
  * the case: only the request goes.
  */
 export async function removeChecklistItem({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
-  assertCan(actor, 'document.delete');
+  assertCan(actor, 'checklist.delete');
   const { itemId } = parseInput(ZRemoveChecklistItem, input);
   return getDb().$transaction(async (tx) => {
     const item = await tx.checklistItem.findFirst({ where: { id: itemId, firmId: actor.firmId, case: { deletedAt: null } } });

@@ -21,6 +21,9 @@ export const OTHER_TABLES = {
   WorkerHeartbeat: 'the worker processes',
   BackupRun: "the installation's backups",
   EmailSentCount: 'a count of emails sent per template, with no recipient',
+  Passkey: "staff credentials; a client's portal user signs in by emailed link and never has one",
+  RecoveryCode: "hashes of a staff member's one-use codes; portal users have none",
+  WebAuthnChallenge: 'random challenges that live a few minutes, for staff passkeys only',
 } as const;
 
 /** Credentials and their hashes: left out of the export (named in its index), deleted with their rows on erasure. */

@@ -62,6 +62,9 @@ const env = {
   DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name),
   AUTH_SECRET: randomUUID() + randomUUID(),
   METRICS_TOKEN: E2E_METRICS_TOKEN,
+  // WebAuthn refuses an IP address as RP ID: the passkey spec opens the app as http://localhost instead.
+  WEBAUTHN_RP_ID: 'localhost',
+  WEBAUTHN_ORIGIN: `http://localhost:${port}`,
 };
 await writeFile(worldFile(port), JSON.stringify({ databaseUrl: url, dataDir: env.DATA_DIR }));
 // The worker first, and the web app once it has beaten: tests that look at the worker's status then

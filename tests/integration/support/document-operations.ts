@@ -15,6 +15,7 @@ import { removeChecklistItem } from '@/lib/server/checklist/remove-checklist-ite
 import { requestChecklistItems } from '@/lib/server/checklist/request-checklist-items';
 import { reviewChecklistItem } from '@/lib/server/checklist/review-checklist-item';
 import { attachClientDocument } from '@/lib/server/document/attach-client-document';
+import { deleteDocument } from '@/lib/server/document/delete-document';
 import { listCaseDocuments } from '@/lib/server/document/list-case-documents';
 import { openDocumentVersion } from '@/lib/server/document/open-document-version';
 import { setPlannedSubmission } from '@/lib/server/document/set-planned-submission';
@@ -121,7 +122,7 @@ export const DOCUMENT_OPERATIONS: DocumentOperation[] = [
   {
     name: 'removeChecklistItem',
     file: 'lib/server/checklist/remove-checklist-item.ts',
-    action: 'document.delete',
+    action: 'checklist.delete',
     setup: (w) => storedPassport(w, { onCase: true }),
     run: (w, role) => removeChecklistItem({ actor: actorOf(w, role), input: { itemId: ref(w, 'item') }, context: newContext() }),
     allowed: async (w, _role, result) => {
@@ -280,6 +281,25 @@ export const DOCUMENT_OPERATIONS: DocumentOperation[] = [
       expect((await unzip('unzip', ['-Z1', file])).stdout.trim().split('\n')).toEqual(['01-Passport.pdf']);
       expect((await unzip('unzip', ['-p', file, '01-Passport.pdf'], { encoding: 'buffer' })).stdout).toEqual(Buffer.from(fileOf(w)));
       expect(await auditActions(w)).toEqual(['client.created', 'case.documents_downloaded']);
+    },
+  },
+  {
+    name: 'deleteDocument',
+    file: 'lib/server/document/delete-document.ts',
+    action: 'document.delete',
+    setup: (w) => storedPassport(w, { onCase: true }),
+    run: (w, role) => deleteDocument({ actor: actorOf(w, role), input: { documentId: ref(w, 'document') }, context: newContext() }),
+    allowed: async (w, _role, result) => {
+      expect(result).toEqual({ documentId: ref(w, 'document'), caseIds: [w.kase.id] });
+      expect((await db.document.findUniqueOrThrow({ where: { id: ref(w, 'document') } })).deletedAt).not.toBeNull();
+      // The request it answered waits for a new document; the case's list no longer shows the deleted one.
+      expect(await itemRow(w)).toMatchObject({ documentId: null, status: 'REQUESTED' });
+      const listed = await listCaseDocuments({ actor: w.advisor.actor, caseId: w.kase.id });
+      expect(listed.items.map((item) => item.document)).toEqual([null]);
+      expect(listed.otherDocuments).toEqual([]);
+      // The file stays in storage: deletion is not erasure.
+      expect((await storedBytes(`${w.firm.id}/${ref(w, 'document')}/${ref(w, 'version')}`)).equals(Buffer.from(fileOf(w)))).toBe(true);
+      expect(await auditActions(w)).toEqual(['client.created', 'document.deleted']);
     },
   },
 ];

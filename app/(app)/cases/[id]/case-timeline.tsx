@@ -16,11 +16,14 @@ export async function CaseTimeline({ events, locale }: { events: Event[]; locale
       return roll ? t('rollNumberRecorded', { roll }) : t('factsChanged');
     }
     if (event.type === 'NOTE') return t('noteAdded');
-    if (event.type === 'TASK') return (event.payload as { action?: string } | null)?.action === 'completed' ? t('taskCompleted') : t('taskAdded');
+    if (event.type === 'TASK') {
+      const action = (event.payload as { action?: string } | null)?.action;
+      return action === 'completed' ? t('taskCompleted') : action === 'deleted' ? t('taskDeleted') : t('taskAdded');
+    }
     if (event.type === 'MESSAGE') return t('clientMessage');
     if (event.type === 'DOCUMENT') {
       const action = (event.payload as { action?: string } | null)?.action;
-      if (action === 'uploaded' || action === 'requested' || action === 'approved' || action === 'rejected' || action === 'attached') return td(`event.${action}`);
+      if (action === 'uploaded' || action === 'requested' || action === 'approved' || action === 'rejected' || action === 'attached' || action === 'deleted') return td(`event.${action}`);
     }
     return event.type;
   };

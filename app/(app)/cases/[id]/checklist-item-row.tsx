@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/form/action-form';
+import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { UploadDropzone } from '@/components/documents/upload-dropzone';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel, type RuleLabelKey } from '@/lib/rules/labels';
 import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
 import type { CaseDocuments } from '@/lib/server/document/list-case-documents';
-import { attachDocumentAction, documentDetailsAction, removeChecklistItemAction, reviewDocumentAction } from './document-actions';
+import { attachDocumentAction, deleteDocumentAction, documentDetailsAction, removeChecklistItemAction, reviewDocumentAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
 
 type Item = CaseDocuments['items'][number];
@@ -27,8 +28,8 @@ export function itemTitle(locale: AppLocale, item: Pick<Item, 'label' | 'ruleKey
 const day = (date: Date | null | undefined) => date?.toISOString().slice(0, 10) ?? '';
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 
-export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayReview, mayRemove, reusable, requestFormId }: {
-  item: Item; caseId: string; locale: AppLocale; maxBytes: number; mayReview: boolean; mayRemove: boolean;
+export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayReview, mayRemove, mayDeleteDocument, reusable, requestFormId }: {
+  item: Item; caseId: string; locale: AppLocale; maxBytes: number; mayReview: boolean; mayRemove: boolean; mayDeleteDocument: boolean;
   reusable: CaseDocuments['reusable']; requestFormId: string;
 }) {
   const t = await getTranslations('documents');
@@ -104,12 +105,9 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
               <SubmitButton className="text-sm">{t('attach')}</SubmitButton>
             </ActionForm>
           ) : null}
-          {mayRemove ? (
-            <ActionForm action={removeChecklistItemAction}>
-              <input type="hidden" name="caseId" value={caseId} />
-              <input type="hidden" name="itemId" value={item.id} />
-              <button type="submit" className="text-sm text-red-800 underline">{t('removeItem')}</button>
-            </ActionForm>
+          {mayRemove ? <ConfirmDeleteForm action={removeChecklistItemAction} fields={{ caseId, itemId: item.id }} name={title} label={t('removeItem')} /> : null}
+          {document && mayDeleteDocument ? (
+            <ConfirmDeleteForm action={deleteDocumentAction} fields={{ caseId, documentId: document.id }} name={document.title} label={t('deleteDocument')} />
           ) : null}
         </div>
       </details>

@@ -7,6 +7,7 @@ import { removeChecklistItem } from '@/lib/server/checklist/remove-checklist-ite
 import { requestChecklistItems } from '@/lib/server/checklist/request-checklist-items';
 import { reviewChecklistItem } from '@/lib/server/checklist/review-checklist-item';
 import { attachClientDocument } from '@/lib/server/document/attach-client-document';
+import { deleteDocument } from '@/lib/server/document/delete-document';
 import { setPlannedSubmission } from '@/lib/server/document/set-planned-submission';
 import { updateDocumentDetails } from '@/lib/server/document/update-document-details';
 
@@ -35,4 +36,7 @@ export async function attachDocumentAction(_prev: CaseActionState, form: FormDat
 }
 export async function plannedSubmissionAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
   return run(setPlannedSubmission, form);
+}
+export async function deleteDocumentAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
+  return run(deleteDocument, form, { documentId: form.get('documentId') });
 }

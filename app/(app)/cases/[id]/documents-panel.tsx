@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/form/action-form';
+import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { UploadDropzone } from '@/components/documents/upload-dropzone';
 import type { StaffActor } from '@/lib/auth/actor';
@@ -10,7 +11,7 @@ import { ruleLabel } from '@/lib/rules/labels';
 import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
 import { listCaseDocuments } from '@/lib/server/document/list-case-documents';
 import { ChecklistItemRow } from './checklist-item-row';
-import { addChecklistItemAction, applyDefaultChecklistAction, plannedSubmissionAction, requestDocumentsAction } from './document-actions';
+import { addChecklistItemAction, applyDefaultChecklistAction, deleteDocumentAction, plannedSubmissionAction, requestDocumentsAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
@@ -26,6 +27,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
   const requestFormId = `request-${caseId}`;
   const requestable = data.items.some((item) => item.status === 'NOT_REQUESTED');
   const mayReview = can(actor.role, 'document.review');
+  const mayDeleteDocument = can(actor.role, 'document.delete');
   return (
     <section aria-label={t('heading')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -55,7 +57,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
         <ul className="space-y-3">
           {data.items.map((item) => (
             <ChecklistItemRow key={item.id} item={item} caseId={caseId} locale={locale} maxBytes={maxBytes} mayReview={mayReview}
-              mayRemove={can(actor.role, 'document.delete')} reusable={data.reusable} requestFormId={requestFormId} />
+              mayRemove={can(actor.role, 'checklist.delete')} mayDeleteDocument={mayDeleteDocument} reusable={data.reusable} requestFormId={requestFormId} />
           ))}
         </ul>
       )}
@@ -87,6 +89,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
               <li key={document.id} className="rounded-md border border-slate-200 p-3 text-sm">
                 <p className="font-medium">{document.title} · {ruleLabel(locale, `documentKind.${document.kind}`)}</p>
                 <DocumentVersions versions={document.versions} />
+                {mayDeleteDocument ? <ConfirmDeleteForm action={deleteDocumentAction} fields={{ caseId, documentId: document.id }} name={document.title} label={t('deleteDocument')} /> : null}
               </li>
             ))}
           </ul>

@@ -15,8 +15,10 @@ import { getCase } from '@/lib/server/case/get-case';
 import { getDecisionWorkspace } from '@/lib/server/decision/get-decision-workspace';
 import { listCaseTasks } from '@/lib/server/task/list-case-tasks';
 import { listTaskAssignees } from '@/lib/server/task/list-task-assignees';
+import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { TaskPanel } from '@/components/tasks/task-panel';
 import { AppealPanel } from './appeal-panel';
+import { deleteNoteAction } from './case-actions';
 import { CaseTimeline } from './case-timeline';
 import { DecisionPanel } from './decision-panel';
 import { DeadlinesTable } from './deadlines-table';
@@ -30,6 +32,9 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('caseView');
   return { title: t('fields._') };
 }
+
+/** A note's opening words, to say which one a delete button removes. */
+const excerpt = (body: string) => (body.length > 60 ? `${body.slice(0, 57).trimEnd()}…` : body);
 
 function Section({ title, children, className = '' }: { title: string; children: React.ReactNode; className?: string }) {
   return (
@@ -63,6 +68,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   };
   const phase = phaseOf(kase.stage);
   const mayMove = can(actor.role, 'case.transition');
+  const mayDeleteNotes = can(actor.role, 'note.delete');
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -108,7 +114,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </Section>
         </div>
         <div className="space-y-6 lg:col-span-2">
-          <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} />
+          <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} mayDelete={can(actor.role, 'task.delete')} />
           <Section title={t('notes')}>
             <NoteForm caseId={kase.id} />
             <ul className="space-y-2 text-sm">
@@ -117,6 +123,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                   {note.fromClient ? <p className="mb-1 text-xs font-semibold text-sky-900">{tp('fromClient')}</p> : null}
                   <p className="whitespace-pre-wrap">{note.body}</p>
                   <p className="mt-1 text-xs text-slate-600">{note.author?.name ?? ''} · {note.visibility === 'CLIENT' ? t('clientVisible') : t('internalOnly')}</p>
+                  {mayDeleteNotes ? <ConfirmDeleteForm action={deleteNoteAction} fields={{ caseId: kase.id, noteId: note.id }} name={excerpt(note.body)} /> : null}
                 </li>
               ))}
             </ul>

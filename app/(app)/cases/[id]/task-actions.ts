@@ -7,6 +7,7 @@ import { toActionResult } from '@/lib/server/action-result';
 import { requestContext } from '@/lib/server/request-context';
 import { completeTask } from '@/lib/server/task/complete-task';
 import { createTask } from '@/lib/server/task/create-task';
+import { deleteTask } from '@/lib/server/task/delete-task';
 
 // Server actions for components/tasks/task-panel.tsx on the case page. The case id travels in the form, so
 // the operation re-checks that the case belongs to the actor's firm.
@@ -35,5 +36,12 @@ export async function completeTaskAction(_prev: ActionResult<{ taskId: string }>
     return { taskId: done.taskId };
   });
   if (result.ok && caseId) revalidate(caseId);
+  return result;
+}
+
+export async function deleteTaskAction(_prev: ActionResult<unknown> | null, form: FormData): Promise<ActionResult<unknown>> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => deleteTask({ actor, input: { taskId: form.get('taskId') }, context: await requestContext() }));
+  if (result.ok) revalidate(result.data.caseId);
   return result;
 }

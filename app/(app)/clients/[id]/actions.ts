@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { requireStaff } from '@/lib/auth/current-actor';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
@@ -11,7 +10,7 @@ import { inviteClientToPortal } from '@/lib/server/client/invite-client-to-porta
 import { requestContext } from '@/lib/server/request-context';
 
 export async function invitePortalAction(_prev: ActionResult<unknown> | null, form: FormData) {
-  const actor = await requireStaff();
+  const actor = await requireWorkingStaff();
   const clientId = String(form.get('clientId') ?? '');
   const result = await toActionResult(async () => inviteClientToPortal({ actor, input: { clientId }, context: await requestContext() }));
   if (result.ok) revalidatePath(`/clients/${clientId}`);

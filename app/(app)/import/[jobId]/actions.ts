@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireStaff } from '@/lib/auth/current-actor';
+import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import type { ActionResult } from '@/lib/errors';
 import { toActionResult } from '@/lib/server/action-result';
 import { commitImport } from '@/lib/server/import/commit-import';
@@ -12,7 +12,7 @@ export type MappingState = ActionResult<{ status: string; errorRows: number }> |
 
 /** Steps 2-3: saves the mapping and checks every row; the page re-renders with the report. */
 export async function checkImportAction(_prev: MappingState, form: FormData): Promise<MappingState> {
-  const actor = await requireStaff();
+  const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => {
     const { status, report } = await validateImport({ actor, input: Object.fromEntries(form) });
     return { status, errorRows: report.errorRows };
@@ -26,7 +26,7 @@ export async function checkImportAction(_prev: MappingState, form: FormData): Pr
  * second server action could not, since the client runs server actions one at a time.
  */
 export async function commitImportAction(jobId: string): Promise<ActionResult<{ status: string }>> {
-  const actor = await requireStaff();
+  const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => {
     const { status } = await commitImport({ actor, input: { jobId }, context: await requestContext() });
     return { status };

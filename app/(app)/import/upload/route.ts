@@ -16,7 +16,7 @@ export async function POST(request: Request) {
   const actor = await currentActor();
   if (actor?.kind !== 'staff') return seeOther('/sign-in');
   if (!isSameOrigin(request)) return new Response(null, { status: 403 });
-  if ((await getFirmContext({ actor })).mustEnrollTotp) return seeOther('/account/security?required=1');
+  if ((await getFirmContext({ actor })).mustEnrollSecondFactor) return seeOther('/account/security?required=1');
 
   const form = await request.formData().catch(() => null);
   const file = form?.get('file');

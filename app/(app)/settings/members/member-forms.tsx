@@ -6,7 +6,7 @@ import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
-import { changeRoleAction, deactivateAction, inviteAction, twoFactorAction, deadlineConfirmationAction } from './actions';
+import { changeRoleAction, deactivateAction, endMemberSessionsAction, inviteAction, secondFactorPolicyAction, deadlineConfirmationAction } from './actions';
 
 type State = ActionResult<unknown> | null;
 const ROLES = ['ADMIN', 'ADVISOR', 'ASSISTANT'] as const;
@@ -87,19 +87,47 @@ export function DeactivateForm({ membershipId, name }: { membershipId: string; n
   );
 }
 
-export function TwoFactorForm({ required }: { required: boolean }) {
+/** An admin signs a member out on every device, in this firm; the result says how many sessions ended. */
+export function EndSessionsForm({ membershipId, name }: { membershipId: string; name: string }) {
   const t = useTranslations('members');
-  const [, action] = useActionState<State, FormData>(twoFactorAction, null);
+  const [state, action] = useActionState<State, FormData>(endMemberSessionsAction, null);
+  const message = useMessage(state);
+  const ended = state?.ok ? (state.data as { ended: number }).ended : null;
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3">
-      <input type="hidden" name="required" value={required ? 'false' : 'true'} />
-      <p className="text-sm text-slate-700">{required ? t('twoFactorOn') : t('twoFactorOff')}</p>
-      <SubmitButton className="text-sm">{required ? t('twoFactorDisable') : t('twoFactorEnable')}</SubmitButton>
+    <form action={action}>
+      <input type="hidden" name="membershipId" value={membershipId} />
+      <button type="submit" className="rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50" aria-label={t('endSessionsOf', { name })}>
+        {t('endSessions')}
+      </button>
+      {ended !== null ? <span role="status" className="ml-2 text-sm text-slate-700">{t('sessionsEnded', { count: ended })}</span> : null}
+      {message ? <span role="alert" className="ml-2 text-sm text-red-700">{message}</span> : null}
     </form>
   );
 }
 
-/** Four eyes on appeal deadlines: the toggle reads as what it will do, like the two-factor one. */
+/** The firm's second-factor policy: a choice of three, saved as one. */
+export function SecondFactorPolicyForm({ policy }: { policy: 'NONE' | 'SECOND_FACTOR' | 'PASSKEY' }) {
+  const t = useTranslations('members');
+  const [state, action] = useActionState<State, FormData>(secondFactorPolicyAction, null);
+  return (
+    <form action={action} className="space-y-2">
+      <fieldset className="space-y-1">
+        <legend className="sr-only">{t('twoFactorHeading')}</legend>
+        {(['NONE', 'SECOND_FACTOR', 'PASSKEY'] as const).map((value) => (
+          <label key={value} className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="radio" name="policy" value={value} defaultChecked={policy === value} />
+            {t(`policy.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <SubmitButton className="text-sm">{t('policySave')}</SubmitButton>
+      {state?.ok ? <span role="status" className="ml-2 text-sm text-emerald-800">{t('policySaved')}</span> : null}
+      {state && !state.ok ? <span role="alert" className="ml-2 text-sm text-red-700">{state.message ?? t('policyInvalid')}</span> : null}
+    </form>
+  );
+}
+
+/** Four eyes on appeal deadlines: the toggle reads as what it will do. */
 export function DeadlineConfirmationForm({ required }: { required: boolean }) {
   const t = useTranslations('members');
   const [, action] = useActionState<State, FormData>(deadlineConfirmationAction, null);

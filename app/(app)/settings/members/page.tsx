@@ -4,7 +4,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 import { listMembers } from '@/lib/server/member/list-members';
-import { DeactivateForm, DeadlineConfirmationForm, InviteForm, RoleForm, TwoFactorForm } from './member-forms';
+import { DeactivateForm, DeadlineConfirmationForm, EndSessionsForm, InviteForm, RoleForm, SecondFactorPolicyForm } from './member-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('members');
@@ -18,6 +18,7 @@ export default async function MembersPage() {
   const tr = await getTranslations('roles');
   const format = await getFormatter();
   const manage = can(actor.role, 'member.update');
+  const endSessions = can(actor.role, 'member.sessions.end');
   return (
     <div className="space-y-8">
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>
@@ -61,6 +62,7 @@ export default async function MembersPage() {
                   <td className="py-2">{m.user.totpEnabledAt ? t('on') : t('off')}</td>
                   <td className="py-2">
                     {active ? (manage && m.user.id !== actor.userId ? <DeactivateForm membershipId={m.id} name={name} /> : t('active')) : t('deactivated')}
+                    {active && endSessions && m.user.id !== actor.userId ? <div className="mt-1"><EndSessionsForm membershipId={m.id} name={name} /></div> : null}
                   </td>
                 </tr>
               );
@@ -71,7 +73,7 @@ export default async function MembersPage() {
       {can(actor.role, 'firm.settings.update') ? (
         <section aria-labelledby="security-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id="security-heading" className="font-semibold">{t('twoFactorHeading')}</h2>
-          <TwoFactorForm required={firm.requireTwoFactor} />
+          <SecondFactorPolicyForm policy={firm.secondFactorPolicy} />
           <h2 className="pt-2 font-semibold">{t('fourEyesHeading')}</h2>
           <DeadlineConfirmationForm required={firm.requireDeadlineConfirmation} />
         </section>

@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const actor = await currentActor();
   if (!actor) return notFound();
   // Staff who must still set up two-factor reach only the security page, not the files.
-  if (actor.kind === 'staff' && (await getFirmContext({ actor })).mustEnrollTotp) return notFound();
+  if (actor.kind === 'staff' && (await getFirmContext({ actor })).mustEnrollSecondFactor) return notFound();
   const { id } = await params;
   const inline = new URL(request.url).searchParams.get('inline') === '1';
   try {

@@ -16,7 +16,7 @@ const notFound = () => new Response('Not found\n', { status: 404, headers: { ...
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await currentActor();
   if (actor?.kind !== 'staff') return notFound();
-  if ((await getFirmContext({ actor })).mustEnrollTotp) return notFound();
+  if ((await getFirmContext({ actor })).mustEnrollSecondFactor) return notFound();
   try {
     const { fileName, size, stream } = await openAppealPacket({ actor, input: { caseId: (await params).id }, context: contextFromHeaders(request.headers) });
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {

@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const actor = await currentActor();
   if (actor?.kind !== 'staff') return notFound();
   // Staff who must still set up two-factor reach only the security page, downloads included.
-  if ((await getFirmContext({ actor })).mustEnrollTotp) return notFound();
+  if ((await getFirmContext({ actor })).mustEnrollSecondFactor) return notFound();
   try {
     const { fileName, stream } = await zipCaseDocuments({ actor, caseId: (await params).id, context: contextFromHeaders(request.headers) });
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
