@@ -19,6 +19,8 @@ export type Targets = {
   deadlineId: string;
   intakeId: string;
   membershipId: string;
+  /** A session of the victim firm's admin. */
+  sessionId: string;
   invitationId: string;
   jobId: string;
   familyLinkId: string;
@@ -49,6 +51,9 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   // The case page.
   [`${CASE}/case-actions.ts#updateCaseAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, dvzFileNumber: '1234567' })),
   [`${CASE}/case-actions.ts#transitionAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, transition: 'CLOSE', note: 'x' })),
+  [`${CASE}/case-actions.ts#deleteNoteAction`]: staff((t) => ({ caseId: t.caseId, noteId: t.noteId })),
+  [`${CASE}/task-actions.ts#deleteTaskAction`]: staff((t) => ({ caseId: t.caseId, taskId: t.taskId })),
+  [`${CASE}/document-actions.ts#deleteDocumentAction`]: staff((t) => ({ caseId: t.caseId, documentId: t.documentId })),
   [`${CASE}/case-actions.ts#addNoteAction`]: staff((t) => ({ caseId: t.caseId, body: 'planted note' })),
   [`${CASE}/task-actions.ts#createTaskAction`]: staff((t) => ({ caseId: t.caseId, title: 'planted task', dueOn: SOON })),
   [`${CASE}/task-actions.ts#completeTaskAction`]: staff((t) => ({ caseId: t.caseId, taskId: t.taskId })),
@@ -86,6 +91,8 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/settings/members/actions.ts#deactivateAction': staff((t) => ({ membershipId: t.membershipId })),
   'app/(app)/settings/members/actions.ts#twoFactorAction': ownFirm(() => ({ required: 'false' })),
   'app/(app)/settings/members/actions.ts#deadlineConfirmationAction': ownFirm(() => ({ required: 'false' })),
+  'app/(app)/settings/members/actions.ts#secondFactorPolicyAction': ownFirm(() => ({ policy: 'NONE' })),
+  'app/(app)/settings/members/actions.ts#endMemberSessionsAction': staff((t) => ({ membershipId: t.membershipId })),
   'app/(app)/settings/firm/actions.ts#uploadLogoAction': { audience: 'own-firm', args: (t) => [null, form({ firmId: t.firmId, logo: new File(['<svg onload="alert(1)"/>'], 'logo.png', { type: 'image/png' }) })] },
   'app/(app)/settings/firm/actions.ts#removeLogoAction': { audience: 'own-firm', args: () => [] },
   'app/(app)/settings/firm/actions.ts#uploadPetitionTemplateAction': { audience: 'own-firm', args: (t) => [null, form({ firmId: t.firmId, locale: 'en', template: new File(['not a docx'], 'petition.docx') })] },
@@ -96,12 +103,24 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/account/calendar/actions.ts#createFeedAction': { audience: 'own-firm', args: () => [null] },
   'app/(app)/account/calendar/actions.ts#revokeFeedAction': { audience: 'own-firm', args: () => [null] },
   'app/(app)/account/security/actions.ts#confirmTotpAction': ownFirm(() => ({ code: '000000' })),
+  // The signed-in person's own account: passkeys, recovery codes, password, sessions. The victim has no passkey,
+  // so a made-up id stands for one; the session is the victim admin's own.
+  'app/(app)/account/security/actions.ts#startPasskeyRegistrationAction': { audience: 'own-firm', args: () => [] },
+  'app/(app)/account/security/actions.ts#registerPasskeyAction': { audience: 'own-firm', args: () => [{ challengeId: 'made-up', name: 'Planted', response: '{}' }] },
+  'app/(app)/account/security/actions.ts#renamePasskeyAction': staff(() => ({ passkeyId: 'cmadeuppasskey000000000', name: 'Planted' })),
+  'app/(app)/account/security/actions.ts#deletePasskeyAction': staff(() => ({ passkeyId: 'cmadeuppasskey000000000' })),
+  'app/(app)/account/security/actions.ts#regenerateRecoveryCodesAction': { audience: 'own-firm', args: () => [null] },
+  'app/(app)/account/sessions/actions.ts#endSessionAction': staff((t) => ({ sessionId: t.sessionId })),
+  'app/(app)/account/sessions/actions.ts#changePasswordAction': ownFirm(() => ({ currentPassword: 'not the password', newPassword: 'planted-password-2026', confirmPassword: 'planted-password-2026' })),
   // The portal.
   'app/portal/(client)/cases/[id]/actions.ts#sendMessageAction': { audience: 'portal', args: (t) => [null, form({ firmId: t.firmId, caseId: t.otherClientCaseId, body: 'planted message' })], page: (t) => `/portal/cases/${t.otherClientCaseId}` },
+  'app/portal/(client)/sessions/actions.ts#endPortalSessionAction': { audience: 'portal', args: (t) => [null, form({ sessionId: t.sessionId })] },
   // For anyone.
   'app/(app)/sign-out-action.ts#signOutAction': { audience: 'public', args: () => [] },
   'lib/i18n/set-locale.ts#setLocale': { audience: 'public', args: () => ['fr'], page: () => '/sign-in' },
   'app/(public)/sign-in/actions.ts#signInWithPassword': { audience: 'public', args: () => [{}, form({ email: 'nobody@attacker.example', password: 'guess' })] },
+  'app/(public)/sign-in/actions.ts#startPasskeySignInAction': { audience: 'public', args: () => [], page: () => '/sign-in' },
+  'app/(public)/sign-in/actions.ts#signInWithPasskey': { audience: 'public', args: () => [{}, form({ response: '{}' })], page: () => '/sign-in' },
   'app/(public)/register/actions.ts#registerFirm': { audience: 'public', args: () => [null, form({ firmName: '', name: '', email: 'not-an-email', password: 'x' })] },
   'app/(public)/invitations/[token]/actions.ts#accept': { audience: 'public', args: (t) => [null, form({ token: t.invitationId, name: 'Intruder', password: 'intruder-password-2026' })], page: () => '/invitations/made-up-token' },
   'app/portal/sign-in/actions.ts#askForMagicLink': { audience: 'public', args: () => [{}, form({ email: 'nobody@attacker.example' })], page: () => '/portal/sign-in' },

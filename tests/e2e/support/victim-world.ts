@@ -100,6 +100,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       intakeId: await one(`SELECT id FROM "DecisionIntake" WHERE "caseId" = $1`, [victim.caseId]),
       deadlineId: await one(`SELECT id FROM "Deadline" WHERE "firmId" = $1 ORDER BY id LIMIT 1`, [firmId]),
       membershipId: await one(`SELECT m.id FROM "Membership" m JOIN "User" u ON u.id = m."userId" WHERE u.email = 'advisor1@peeters.example'`, []),
+      sessionId: await one(`SELECT s.id FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE u.email = 'admin@peeters.example' ORDER BY s."createdAt" DESC LIMIT 1`, []),
       invitationId: await one(`SELECT id FROM "Invitation" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
       jobId: await one(`SELECT id FROM "ImportJob" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
       familyLinkId: await one(`SELECT id FROM "FamilyLink" WHERE "firmId" = $1 LIMIT 1`, [firmId]),
