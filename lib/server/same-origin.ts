@@ -1,15 +1,11 @@
+import { env } from '@/lib/env';
+import { checkSameOrigin } from '@/lib/http/same-origin';
+
 /**
- * Server actions check the Origin for themselves; a route handler that changes data must, so another site cannot
- * post into it with the user's cookies. `strict` also refuses a request that names no origin at all, for routes
- * only our own pages call (browsers always send Origin with a cross-origin or fetch POST).
+ * proxy.ts refuses every cross-site write before a route runs; the route handlers that change data ask again, so a
+ * narrower proxy matcher one day cannot open them. Same rule as the proxy: the request's own origin or APP_URL,
+ * or no Origin with Sec-Fetch-Site: same-origin.
  */
-export function isSameOrigin(request: Request, { strict = false }: { strict?: boolean } = {}): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return !strict || request.headers.get('sec-fetch-site') === 'same-origin';
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+export function isSameOrigin(request: Request): boolean {
+  return checkSameOrigin(request, () => [env().APP_URL]).allowed;
 }

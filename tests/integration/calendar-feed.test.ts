@@ -213,3 +213,23 @@ describe('the route', () => {
     }
   });
 });
+
+describe('the feed, with names written to break it', () => {
+  it('keeps a line break, a semicolon or a comma in a client name or task title inside its own text: no planted event or property', async () => {
+    const firm = await createFirmWithStaff('Feed injection');
+    const member = firm.advisor.actor;
+    const planted = 'Eve\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Planted;X=1,2\r\nATTENDEE:mailto:all@attacker.example';
+    const { client: hostile } = await createClient(firm.firm, { firstName: planted });
+    const kase = await createCase(firm.firm, hostile, { assignedToId: member.userId });
+    await deadline(kase, 'APPEAL', '2026-03-20');
+    await task(kase, '2026-03-12', member.userId, member.userId, `Call\nURL:https://attacker.example/\n${planted}`);
+    const { url } = await createCalendarFeed({ actor: member });
+    const text = (await buildCalendarFeed({ token: tokenOf(url), asOf: AS_OF })) ?? '';
+    const feed = events(parseIcal(text));
+    expect(feed).toHaveLength(2);
+    expect(text).not.toMatch(/^(SUMMARY:Planted|ATTENDEE|URL:https:\/\/attacker)/m);
+    const summaries = feed.map((event) => unescapeText(prop(event, 'SUMMARY').value));
+    expect(summaries.some((summary) => summary.includes('Eve') && summary.includes('SUMMARY:Planted;X=1,2'))).toBe(true);
+    expect(summaries.some((summary) => summary.includes('URL:https://attacker.example/'))).toBe(true);
+  });
+});

@@ -133,6 +133,24 @@ describe('exportCases', () => {
     expect(rows[1]?.slice(0, 3)).toEqual(['X-1', `'=HYPERLINK("http://evil") +1`, `'@F-1`]);
   });
 
+  it('neutralises a cell starting with =, +, -, @, a tab or a carriage return in every column people type, and leaves the rest as typed', async () => {
+    const firm = await createFirmWithStaff('Formulae');
+    const client = await addClient(firm.firm, { firstName: '@SUM(A1)', lastName: 'Jean-Luc', fileNumber: '\t=1+1', commune: '\r=cmd|/c calc' });
+    await addCase(firm.firm, client, { reference: '-2+3', dvzFileNumber: '=HYPERLINK("http://evil","x")', rvvRollNumber: '+32 2 555 01 01' });
+    const plain = await addClient(firm.firm, { firstName: 'Marie', lastName: 'Dupont-Lefèvre', fileNumber: '2026-0001', commune: 'Ixelles' });
+    await addCase(firm.firm, plain, { reference: '2026-0001-1', dvzFileNumber: '1234567', rvvRollNumber: '312 456' });
+    const rows = parse((await runExport(firm.admin.actor, { sort: 'reference', dir: 'asc' })).text).slice(1);
+    const cells = (row: string[] | undefined) => {
+      const at = (name: (typeof EXPORT_COLUMNS)[number]) => row?.[EXPORT_COLUMNS.indexOf(name)];
+      return [at('reference'), at('client'), at('fileNumber'), at('commune'), at('dvzFileNumber'), at('rvvRollNumber')];
+    };
+    const hostile = rows.find((row) => row[0]?.includes('-2+3'));
+    // OWASP's advice: a leading apostrophe makes a spreadsheet show the cell as text. A phone-like "+32 ..."
+    // roll number gets it too; it reads the same.
+    expect(cells(hostile)).toEqual([`'-2+3`, `'@SUM(A1) Jean-Luc`, `'\t=1+1`, `'\r=cmd|/c calc`, `'=HYPERLINK("http://evil","x")`, `'+32 2 555 01 01`]);
+    expect(cells(rows.find((row) => row[0] === '2026-0001-1'))).toEqual(['2026-0001-1', 'Marie Dupont-Lefèvre', '2026-0001', 'Ixelles', '1234567', '312 456']);
+  });
+
   it('is refused to a client, and then records nothing', async () => {
     const portal = await createClient(big.firm, { withPortal: true });
     const before = await db.auditLog.count({ where: { firmId: big.firm.id } });

@@ -22,6 +22,7 @@ const { getFirmBranding } = await import('@/lib/server/firm/get-firm-branding');
 const { inviteClientToPortal } = await import('@/lib/server/client/invite-client-to-portal');
 const { sweepReminders } = await import('@/lib/server/reminder/sweep-reminders');
 const { GET } = await import('@/app/api/firm-logos/[firmId]/[name]/route');
+const { getStorage } = await import('@/lib/storage/get-storage');
 
 const db = getDb();
 const stored = () => filesUnder(path.join(dataDir, 'files'));
@@ -120,5 +121,46 @@ describe("the firm's logo", () => {
     expect((await fetchLogo(`${base}/${b.firm.id}/..%2F..%2Fetc-png`)).status).toBe(404);
     expect((await fetchLogo(`${base}/${b.firm.id}/${name.replace('-png', '-gif')}`)).status).toBe(404);
     expect((await fetchLogo(theirs)).status).toBe(200);
+  });
+});
+
+describe("the logo's address, from the attacker's side", () => {
+  const html = new TextEncoder().encode('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>');
+  const svg = new TextEncoder().encode('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.domain)"><script>alert(1)</script></svg>');
+
+  it('refuses HTML and SVG at upload, whatever the file was called, and keeps nothing', async () => {
+    const firm = await createFirmWithStaff('Planted upload');
+    const before = await firmSnapshot(firm.firm.id);
+    const files = await stored();
+    for (const bytes of [html, svg]) {
+      expect((await expectAppError(setFirmLogo({ actor: firm.admin.actor, file: { bytes }, context: newContext() }), 'VALIDATION')).userMessage).toBe('firmSettings.logo.type');
+    }
+    expect(await firmSnapshot(firm.firm.id)).toEqual(before);
+    expect(await stored()).toEqual(files);
+  });
+
+  it('serves the image inline with its own type and nosniff, and nothing at all once HTML or SVG is planted under its key', async () => {
+    const firm = await createFirmWithStaff('Planted storage');
+    const image = png();
+    const { logoKey } = await setFirmLogo({ actor: firm.admin.actor, file: { bytes: image }, context: newContext() });
+    const url = (await getFirmBranding({ actor: firm.admin.actor })).logoUrl!;
+    const served = await fetchLogo(url);
+    expect(served.status).toBe(200);
+    expect(Object.fromEntries(['content-type', 'x-content-type-options', 'content-disposition', 'content-security-policy'].map((h) => [h, served.headers.get(h)]))).toEqual({
+      'content-type': 'image/png',
+      'x-content-type-options': 'nosniff',
+      'content-disposition': 'inline; filename="logo.png"',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(image);
+
+    // Someone with access to the bucket swaps the bytes: the address stops answering rather than serve them.
+    for (const [bytes, contentType] of [[html, 'text/html'], [svg, 'image/svg+xml'], [jpeg(), 'image/jpeg']] as const) {
+      await getStorage().put(logoKey, bytes, { contentType, size: bytes.byteLength });
+      const planted = await fetchLogo(url);
+      expect(planted.status).toBe(404);
+      expect(planted.headers.get('content-type')).not.toMatch(/html|svg|image/);
+      expect(await planted.text()).toBe('Not found');
+    }
   });
 });

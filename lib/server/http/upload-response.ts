@@ -30,7 +30,7 @@ export type UploadRun = (args: { actor: Actor; query: Record<string, string>; fi
 export async function uploadResponse(request: Request, run: UploadRun): Promise<Response> {
   const actor = await currentActor();
   if (!actor) return json(401, { ok: false, code: 'UNAUTHENTICATED', userMessage: 'UNAUTHENTICATED' });
-  if (!isSameOrigin(request, { strict: true })) return json(403, { ok: false, code: 'FORBIDDEN', userMessage: 'FORBIDDEN' });
+  if (!isSameOrigin(request)) return json(403, { ok: false, code: 'FORBIDDEN', userMessage: 'FORBIDDEN' });
   if (actor.kind === 'staff' && (await getFirmContext({ actor })).mustEnrollSecondFactor) return json(403, { ok: false, code: 'FORBIDDEN', userMessage: 'FORBIDDEN' });
   if (!request.body) return json(422, { ok: false, code: 'VALIDATION', userMessage: 'documents.upload.empty' });
   const length = request.headers.get('content-length');

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +10,7 @@ import { deployMigrations } from '../../../lib/dev/migrations';
 import { seedIfEmpty } from '../../../prisma/seed/seed-if-empty';
 import { dropDatabase } from '../../integration/support/admin';
 import { startSmtpSink } from '../../support/smtp-sink';
+import { worldFile } from './e2e-world';
 import { E2E_METRICS_TOKEN } from './metrics-token';
 
 async function waitForHeartbeat(databaseUrl: string): Promise<void> {
@@ -69,6 +70,7 @@ const env = {
   WEBAUTHN_RP_ID: 'localhost',
   WEBAUTHN_ORIGIN: `http://localhost:${port}`,
 };
+await writeFile(worldFile(port), JSON.stringify({ databaseUrl: url, dataDir: env.DATA_DIR }));
 // The worker first, and the web app once it has beaten: tests that look at the worker's status then
 // never race its start.
 const children: ChildProcess[] = [spawn(bin('tsx'), ['lib/jobs/worker-main.ts'], { stdio: 'inherit', env })];
@@ -84,6 +86,7 @@ async function shutdown() {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null)));
   await sink.stop();
+  await rm(worldFile(port), { force: true });
   if (process.env.DATABASE_URL) await dropDatabase(baseUrl!, name).catch(() => {});
   await stopServer();
   if (tmpDir) await rm(tmpDir, { recursive: true, force: true });
