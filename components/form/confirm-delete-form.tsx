@@ -11,13 +11,15 @@ type State = ActionResult<unknown> | null;
  * A delete button that asks once before it posts: the first click shows what will go and a confirming button,
  * so a slip of the mouse never removes a note or a client's document. `fields` travel as hidden inputs.
  */
-export function ConfirmDeleteForm({ action, fields, name, label }: {
+export function ConfirmDeleteForm({ action, fields, name, label, question }: {
   action: (state: State, form: FormData) => Promise<State>;
   fields: Record<string, string>;
   /** what is deleted, as the person sees it (a task's title, a document's name) */
   name: string;
   /** the first button's text, when "Delete" alone would be unclear */
   label?: string;
+  /** what to ask, when "Colleagues will no longer see it" is not what happens */
+  question?: string;
 }) {
   const t = useTranslations('deletion');
   const [asking, setAsking] = useState(false);
@@ -29,9 +31,9 @@ export function ConfirmDeleteForm({ action, fields, name, label }: {
     );
   }
   return (
-    <ActionForm action={action} className="flex flex-wrap items-center gap-2 text-sm" aria-label={t('confirm', { name })}>
+    <ActionForm action={action} className="flex flex-wrap items-center gap-2 text-sm" aria-label={question ?? t('confirm', { name })}>
       {Object.entries(fields).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
-      <span role="status">{t('confirm', { name })}</span>
+      <span role="status">{question ?? t('confirm', { name })}</span>
       <button type="submit" className="rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">{t('yes')}</button>
       <button type="button" onClick={() => setAsking(false)} className="rounded-md border border-slate-300 px-3 py-1">{t('cancel')}</button>
     </ActionForm>

@@ -110,6 +110,7 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/account/security/actions.ts#renamePasskeyAction': staff(() => ({ passkeyId: 'cmadeuppasskey000000000', name: 'Planted' })),
   'app/(app)/account/security/actions.ts#deletePasskeyAction': staff(() => ({ passkeyId: 'cmadeuppasskey000000000' })),
   'app/(app)/account/security/actions.ts#regenerateRecoveryCodesAction': { audience: 'own-firm', args: () => [null] },
+  'app/(app)/account/security/actions.ts#disableTotpAction': { audience: 'own-firm', args: () => [null] },
   'app/(app)/account/sessions/actions.ts#endSessionAction': staff((t) => ({ sessionId: t.sessionId })),
   'app/(app)/account/sessions/actions.ts#changePasswordAction': ownFirm(() => ({ currentPassword: 'not the password', newPassword: 'planted-password-2026', confirmPassword: 'planted-password-2026' })),
   // The portal.

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { requireStaff } from '@/lib/auth/current-actor';
 import type { ActionResult } from '@/lib/errors';
 import { deletePasskey } from '@/lib/server/account/delete-passkey';
+import { disableTotp } from '@/lib/server/account/disable-totp';
 import { regenerateRecoveryCodes } from '@/lib/server/account/regenerate-recovery-codes';
 import { registerPasskey } from '@/lib/server/account/register-passkey';
 import { renamePasskey } from '@/lib/server/account/rename-passkey';
@@ -51,4 +52,11 @@ export async function deletePasskeyAction(_prev: ActionResult<unknown> | null, f
 export async function regenerateRecoveryCodesAction(_prev: ActionResult<{ recoveryCodes: string[] }> | null) {
   const actor = await requireStaff();
   return toActionResult(async () => regenerateRecoveryCodes({ actor, context: await requestContext() }));
+}
+
+export async function disableTotpAction(_prev: ActionResult<unknown> | null): Promise<ActionResult<unknown>> {
+  const actor = await requireStaff();
+  const result = await toActionResult(async () => disableTotp({ actor, context: await requestContext() }));
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }

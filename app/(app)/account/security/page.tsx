@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import QRCode from 'qrcode';
+import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { FormMessage } from '@/components/form/form-message';
 import { requireStaff } from '@/lib/auth/current-actor';
 import { getSecondFactors } from '@/lib/server/account/get-second-factors';
 import { startTotpEnrolment } from '@/lib/server/account/totp-enrolment';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
+import { disableTotpAction } from './actions';
 import { ConfirmTotpForm } from './confirm-totp-form';
 import { AddPasskeyForm, DeletePasskeyForm, RenamePasskeyForm } from './passkey-forms';
 import { RegenerateRecoveryCodesForm } from './recovery-codes';
@@ -41,7 +43,10 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <ConfirmTotpForm />
         </section>
       ) : (
-        <FormMessage tone="success">{t('enabled')}</FormMessage>
+        <div className="space-y-2">
+          <FormMessage tone="success">{t('enabled')}</FormMessage>
+          <ConfirmDeleteForm action={disableTotpAction} fields={{}} name={t('totpAppName')} label={t('totpDisable')} question={t('totpDisableQuestion')} />
+        </div>
       )}
       <section aria-labelledby="passkeys-heading" className={card}>
         <h2 id="passkeys-heading" className="font-semibold">{t('passkeysHeading')}</h2>
