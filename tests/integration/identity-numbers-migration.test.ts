@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,12 +7,13 @@ import { createDatabaseIfMissing } from '@/lib/dev/dev-database';
 import { databaseUrl } from '@/lib/dev/embedded-postgres';
 import { deployMigrations } from '@/lib/dev/migrations';
 import { dropDatabase } from './support/admin';
+import { historyBefore, MIGRATIONS_DIR, sqlOn } from './support/migration-history';
 import { clearForms, nationalRegisterNumber, passportNumber } from './support/identity-numbers';
 
 // An installation from before sealing, with identity numbers in clear, upgraded the way every start does it
 // (npm start, npm run dev, npm run db:deploy, the Docker migrate service all call deployMigrations).
 
-const MIGRATIONS = 'prisma/migrations';
+const MIGRATIONS = MIGRATIONS_DIR;
 const SEALED = '20261207100000_client_identity_numbers_sealed';
 const DROPPED = '20261207100100_client_identity_numbers_plaintext_dropped';
 const quiet = { log: () => {} };
@@ -23,18 +23,9 @@ const url = databaseUrl(baseUrl, name);
 // lib/db, for the app's own reads after the upgrade.
 process.env.DATABASE_URL = url;
 
-const oldHistory = mkdtempSync(path.join(os.tmpdir(), 'sejour-old-migrations-'));
-for (const entry of readdirSync(MIGRATIONS)) if (entry.localeCompare(SEALED) < 0) cpSync(path.join(MIGRATIONS, entry), path.join(oldHistory, entry), { recursive: true });
+const oldHistory = historyBefore(SEALED);
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = sqlOn(url);
 
 type Legacy = { id: string; firmId: string; nationalRegisterNumber: string | null; passportNumber: string | null };
 const legacy: Legacy[] = [];

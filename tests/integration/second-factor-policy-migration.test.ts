@@ -1,36 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { createDatabaseIfMissing } from '@/lib/dev/dev-database';
 import { databaseUrl } from '@/lib/dev/embedded-postgres';
 import { deployMigrations } from '@/lib/dev/migrations';
 import { dropDatabase } from './support/admin';
+import { historyBefore, MIGRATIONS_DIR, sqlOn } from './support/migration-history';
 
 // A firm that required two-factor before the policy existed must still require it after the upgrade: losing
 // that setting silently would let its members sign in with a password alone.
 
-const MIGRATIONS = 'prisma/migrations';
+const MIGRATIONS = MIGRATIONS_DIR;
 const POLICY = '20261207121500_second_factors';
 const quiet = { log: () => {} };
 const baseUrl = inject('databaseBaseUrl');
 const name = `sejour_policy_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 const url = databaseUrl(baseUrl, name);
 
-const oldHistory = mkdtempSync(path.join(os.tmpdir(), 'sejour-before-policy-'));
-for (const entry of readdirSync(MIGRATIONS)) if (entry.localeCompare(POLICY) < 0) cpSync(path.join(MIGRATIONS, entry), path.join(oldHistory, entry), { recursive: true });
+const oldHistory = historyBefore(POLICY);
 
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = sqlOn(url);
 
 beforeAll(async () => {
   await createDatabaseIfMissing(baseUrl, name);
