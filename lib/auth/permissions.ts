@@ -48,6 +48,8 @@ export const ACTIONS = [
   'audit.read',
   'outbox.read',
   'calendar.manage',
+  // Consultation slots on the firm's public page: advisors publish their own times, admins anyone's.
+  'consultation.manage',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -82,7 +84,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: everyAction,
   // Advisors own cases end to end, including deleting them and importing a spreadsheet.
   // Filing at the RvV/CCE (recording the J-Box submission and the roll number) is a lawyer's act, not an assistant's.
-  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file']),
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage']),
   // Assistants work cases and documents but cannot manage members, settings or delete anything (DESIGN.md's role
   // table): not a note, a task, a document or a checklist item. Each deletion is its own action for that reason.
   ASSISTANT: new Set<Action>(caseWork),

@@ -52,6 +52,7 @@ const { listRecentActivity } = await import('@/lib/server/dashboard/list-recent-
 const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 const { DELETION_OPERATIONS } = await import('./support/deletion-operations');
 const { SESSION_OPERATIONS } = await import('./support/session-operations');
+const { CONSULTATION_OPERATIONS } = await import('./support/consultation-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
@@ -112,7 +113,7 @@ const auditActions = async (w: World) => (await db.auditLog.findMany({ where: { 
 async function caseWorkSnapshot(firmId: string) {
   const where = { firmId };
   const byId = { id: 'asc' } as const;
-  const [deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments] = await Promise.all([
+  const [deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments, consultationSlots] = await Promise.all([
     db.deadline.findMany({ where, orderBy: byId }),
     db.caseEvent.findMany({ where, orderBy: byId }),
     db.note.findMany({ where, orderBy: byId }),
@@ -122,8 +123,9 @@ async function caseWorkSnapshot(firmId: string) {
     db.document.findMany({ where, orderBy: byId }),
     db.documentVersion.findMany({ where, orderBy: byId }),
     db.caseDocument.findMany({ where, orderBy: [{ caseId: 'asc' }, { documentId: 'asc' }] }),
+    db.consultationSlot.findMany({ where, orderBy: byId }),
   ]);
-  return { deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments };
+  return { deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments, consultationSlots };
 }
 
 async function openTask(w: World, assigneeId: string | null, dueOn = '2026-12-01') {
@@ -448,6 +450,7 @@ const OPERATIONS: Operation[] = [
   ...DOCUMENT_OPERATIONS,
   ...DELETION_OPERATIONS,
   ...SESSION_OPERATIONS,
+  ...CONSULTATION_OPERATIONS,
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
   ...OUTBOX_OPERATIONS,
   ...REMINDER_OPERATIONS,

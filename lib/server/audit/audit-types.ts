@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -96,6 +96,10 @@ export const AUDIT_ACTIONS = {
   // The worker's purge of an import a day after its last change (actor SYSTEM): an abandoned one deleted, a
   // committed one stripped of its rows' values.
   'import.purged': 'import',
+  // Consultations (entityId = ConsultationSlot id for a slot, ConsultationBooking id for a booking).
+  'consultation.slot_published': 'consultation',
+  'consultation.booked': 'consultation',
+  'consultation.booking_cancelled': 'consultation',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -25,6 +25,9 @@ export const OTHER_TABLES = {
   Passkey: "staff credentials; a client's portal user signs in by emailed link and never has one",
   RecoveryCode: "hashes of a staff member's one-use codes; portal users have none",
   WebAuthnChallenge: 'random challenges that live a few minutes, for staff passkeys only',
+  ConsultationSlot: "an advisor's offered time, price and place; no person in it",
+  // Issue 17 links a booking to its inquiry and, on conversion, to the client; until then it is no client's.
+  ConsultationBooking: 'a person who booked a consultation before being anyone’s client',
 } as const;
 
 /** Credentials and their hashes: left out of the export (named in its index), deleted with their rows on erasure. */

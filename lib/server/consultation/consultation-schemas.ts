@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+// One schema per consultation form, shared by the form and the operation (FormData arrives as strings).
+
+export const CONSULTATION_LANGUAGES = ['en', 'nl', 'fr', 'de'] as const;
+const id = z.string().min(1).max(64);
+
+export const ZPublishSlot = z
+  .object({
+    advisorId: id,
+    startsAt: z.coerce.date({ message: 'startsAtInvalid' }),
+    durationMinutes: z.coerce.number().int().min(15, 'durationInvalid').max(240, 'durationInvalid'),
+    priceCents: z.coerce.number().int().min(0, 'priceInvalid').max(1_000_000, 'priceInvalid'),
+    mode: z.enum(['IN_PERSON', 'PHONE', 'VIDEO']),
+    location: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(500).optional()),
+  })
+  // Where to go, or which link to open: a person cannot guess either.
+  .refine((v) => v.mode === 'PHONE' || Boolean(v.location), { path: ['location'], message: 'locationRequired' })
+  .refine((v) => v.mode !== 'VIDEO' || /^https:\/\/\S+$/.test(v.location ?? ''), { path: ['location'], message: 'videoLinkInvalid' });
+
+export const ZBookSlot = z.object({
+  firmSlug: z.string().min(1).max(80),
+  slotId: id,
+  name: z.string().trim().min(2, 'nameRequired').max(200),
+  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'emailInvalid' })),
+  phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(40).optional()),
+  language: z.enum(CONSULTATION_LANGUAGES),
+});
+
+export const ZCancelBooking = z.object({ token: z.string().min(20).max(200) });
