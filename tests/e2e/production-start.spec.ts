@@ -18,6 +18,20 @@ let child: ChildProcess | null = null;
 let dataDir = '';
 let output = '';
 
+/** Resolves when no process of the group is left (signal 0 only asks whether one exists). */
+async function groupGone(pgid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const deadline = Date.now() + 30_000;
+  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 async function answers(url: string): Promise<boolean> {
   return fetch(url).then((response) => response.ok, () => false);
 }
@@ -47,8 +61,11 @@ test.afterAll(async () => {
     const stopped = new Promise((resolve) => child!.once('exit', resolve));
     process.kill(-child.pid, 'SIGTERM');
     await stopped;
+    // npm can exit before the Postgres it started has finished shutting down and writing its files; the data
+    // directory can only go once every process of the group is gone.
+    await groupGone(child.pid);
   }
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 test('npm start on the embedded default serves the production app: a new firm registers and its admin signs in', async ({ page }) => {
