@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { env, IS_PRODUCTION } from '@/lib/env';
-import { checkSameOrigin } from '@/lib/http/same-origin';
+import { IS_PRODUCTION } from '@/lib/env';
+import { isSameOrigin } from '@/lib/server/same-origin';
 
 // Security headers on every response, with a fresh CSP nonce per request: Next streams inline scripts for
 // hydration, and a nonce is what lets them run without allowing 'unsafe-inline' scripts.
 // Before that, writes from another site are refused: server actions, uploads and Auth.js alike (lib/http/same-origin).
 export function proxy(request: NextRequest) {
-  if (!checkSameOrigin(request, () => [env().APP_URL]).allowed) {
+  if (!isSameOrigin(request)) {
     return new NextResponse('Cross-origin request refused', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
