@@ -14,6 +14,8 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     { href: '/dashboard', label: t('dashboard') },
     { href: '/cases', label: t('cases') },
     { href: '/clients', label: t('clients') },
+    ...(can(actor.role, 'inquiry.read') ? [{ href: '/inquiries', label: t('inquiries') }] : []),
+    ...(can(actor.role, 'consultation.manage') ? [{ href: '/consultations', label: t('consultations') }] : []),
     ...(can(actor.role, 'import.run') ? [{ href: '/import', label: t('import') }] : []),
     ...(can(actor.role, 'member.read') ? [{ href: '/settings/members', label: t('members') }] : []),
     ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),

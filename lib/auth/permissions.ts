@@ -50,6 +50,17 @@ export const ACTIONS = [
   'calendar.manage',
   // Consultation slots on the firm's public page: advisors publish their own times, admins anyone's.
   'consultation.manage',
+  // Inquiries from the public form: every member reads them, marks them contacted or declined, runs the conflict
+  // check and converts them; converting past a possible conflict is the admin's call.
+  'inquiry.read',
+  'inquiry.update',
+  'inquiry.convert',
+  'inquiry.convert_past_conflict',
+  // The other parties of a case (a sponsor in a dispute, a former partner): the conflict check searches them.
+  'other_party.manage',
+  'other_party.delete',
+  // The firm's public page: opening it and what it says.
+  'firm.public_page.update',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -78,13 +89,17 @@ const caseWork: Action[] = [
   'document.review',
   'note.manage',
   'calendar.manage',
+  'inquiry.read',
+  'inquiry.update',
+  'inquiry.convert',
+  'other_party.manage',
 ];
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: everyAction,
   // Advisors own cases end to end, including deleting them and importing a spreadsheet.
   // Filing at the RvV/CCE (recording the J-Box submission and the roll number) is a lawyer's act, not an assistant's.
-  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage']),
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage', 'other_party.delete']),
   // Assistants work cases and documents but cannot manage members, settings or delete anything (DESIGN.md's role
   // table): not a note, a task, a document or a checklist item. Each deletion is its own action for that reason.
   ASSISTANT: new Set<Action>(caseWork),

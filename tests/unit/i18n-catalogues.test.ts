@@ -27,6 +27,16 @@ describe('message catalogues', () => {
     expect(keys(fr)).toEqual(keys(en));
   });
 
+  it('have the same keys in en, nl, fr and de for the public catalogues (firm page, booking links)', async () => {
+    const { PUBLIC_CATALOGUE_FILES, PUBLIC_LOCALES } = await import('@/lib/i18n/public-locales');
+    for (const file of PUBLIC_CATALOGUE_FILES) {
+      const [e, ...others] = await Promise.all(PUBLIC_LOCALES.map(async (l) => (await import(`@/lib/i18n/messages/${l}/${file}.json`)).default));
+      expect(keys(e).length, `en/${file}.json`).toBeGreaterThan(1);
+      others.forEach((other, i) => expect(keys(other), `${PUBLIC_LOCALES[i + 1]}/${file}.json`).toEqual(keys(e)));
+      for (const catalogue of [e, ...others]) for (const text of leaves(catalogue)) expect(text.trim(), `${file}.json`).not.toBe('');
+    }
+  });
+
   it('never define the same top-level namespace in two files (one would silently hide the other)', async () => {
     const { CATALOGUE_FILES } = await import('@/lib/i18n/messages');
     const seen = new Map<string, string>();

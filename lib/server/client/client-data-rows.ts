@@ -28,6 +28,8 @@ export const OTHER_TABLES = {
   ConsultationSlot: "an advisor's offered time, price and place; no person in it",
   // Issue 17 links a booking to its inquiry and, on conversion, to the client; until then it is no client's.
   ConsultationBooking: 'a person who booked a consultation before being anyone’s client',
+  Inquiry: 'a person who wrote through the public form before being anyone’s client',
+  OtherParty: 'someone on the other side of a case, not the client',
 } as const;
 
 /** Credentials and their hashes: left out of the export (named in its index), deleted with their rows on erasure. */
