@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -100,6 +100,10 @@ export const AUDIT_ACTIONS = {
   'consultation.slot_published': 'consultation',
   'consultation.booked': 'consultation',
   'consultation.booking_cancelled': 'consultation',
+  // The public form (actor anonymous; entityId = Inquiry id). The diff holds the topic and language, never the text.
+  'inquiry.received': 'inquiry',
+  // The firm's public page switched on or off, or its description changed.
+  'firm.public_page_updated': 'firm',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
