@@ -98,6 +98,7 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/settings/firm/actions.ts#uploadPetitionTemplateAction': { audience: 'own-firm', args: (t) => [null, form({ firmId: t.firmId, locale: 'en', template: new File(['not a docx'], 'petition.docx') })] },
   'app/(app)/settings/firm/actions.ts#removePetitionTemplateAction': ownFirm(() => ({ locale: 'fr' })),
   'app/(app)/settings/firm/actions.ts#setRetentionAction': ownFirm(() => ({ years: '5' })),
+  'app/(app)/settings/firm/actions.ts#publicPageAction': ownFirm(() => ({ enabled: 'on', en: 'Planted description' })),
   'app/(app)/account/reminders/actions.ts#reminderPreferencesAction': ownFirm(() => ({ digest: 'on' })),
   'app/(app)/account/reminders/actions.ts#firmLeadTimesAction': ownFirm(() => ({ leadDays: ['30', '7', '1'] })),
   'app/(app)/account/calendar/actions.ts#createFeedAction': { audience: 'own-firm', args: () => [null] },
