@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getFormatter, getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { isPublicLocale, PUBLIC_LOCALE_NAMES, PUBLIC_LOCALES, type PublicLocale } from '@/lib/i18n/public-locales';
 import { getPublicFirm } from '@/lib/server/firm/get-public-firm';
 import { knownNationalityCodes } from '@/lib/server/import/import-values';
@@ -79,6 +80,8 @@ export default async function FirmPublicPage({ params, searchParams }: { params:
         {typeof error === 'string' && error.startsWith('publicPage.') && t.has(error.slice('publicPage.'.length)) ? (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-red-900">{t(error.slice('publicPage.'.length))}</p>
         ) : null}
+        {/* The form's own strings only, not the app's: it is the one client component here. */}
+        <NextIntlClientProvider messages={{ publicPage: (await getMessages()).publicPage }}>
         <IntakeForm
           firmSlug={firm.slug}
           language={locale}
@@ -87,6 +90,7 @@ export default async function FirmPublicPage({ params, searchParams }: { params:
           countries={countries}
           topics={[...INQUIRY_TOPICS]}
         />
+        </NextIntlClientProvider>
       </main>
     </div>
   );
