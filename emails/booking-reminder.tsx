@@ -3,10 +3,13 @@ import { bookingTranslator, formatConsultationTime } from '@/lib/email/booking-t
 import type { PublicLocale } from '@/lib/i18n/public-locales';
 import { BookingFacts, bookingLayoutLabels, ZBookingEmailFacts } from './_components/booking-facts';
 import { ZEmailLink } from './_components/email-fields';
-import { EmailAction, EmailLayout, EmailParagraph } from './_components/email-layout';
+import { EmailAction, EmailLayout, EmailNote, EmailParagraph } from './_components/email-layout';
 
-/** To the person who booked, the day before the consultation. */
-export const ZBookingReminderEmailProps = ZBookingEmailFacts.extend({ manageUrl: ZEmailLink });
+/**
+ * To the person who booked, the day before the consultation. Only the token's hash is kept, so the manage link
+ * cannot be written again: the email points to the one in the confirmation.
+ */
+export const ZBookingReminderEmailProps = ZBookingEmailFacts.extend({ firmPageUrl: ZEmailLink });
 export type BookingReminderEmailProps = z.infer<typeof ZBookingReminderEmailProps>;
 
 export default function BookingReminderEmail({ locale, ...props }: BookingReminderEmailProps & { locale: PublicLocale }) {
@@ -23,7 +26,8 @@ export default function BookingReminderEmail({ locale, ...props }: BookingRemind
       <EmailParagraph>{t('email.greeting', { personName: props.personName })}</EmailParagraph>
       <EmailParagraph>{t('email.reminder.body', { advisorName: props.advisorName, firmName: props.firmName })}</EmailParagraph>
       <BookingFacts locale={locale} facts={props} />
-      <EmailAction locale={locale} fallback={t('email.linkFallback')} href={props.manageUrl} label={t('email.reminder.action')} />
+      <EmailNote>{t('email.reminder.manageNote')}</EmailNote>
+      <EmailAction locale={locale} fallback={t('email.linkFallback')} href={props.firmPageUrl} label={t('email.reminder.action')} />
     </EmailLayout>
   );
 }
@@ -38,5 +42,5 @@ BookingReminderEmail.PreviewProps = {
   priceCents: 0,
   mode: 'PHONE',
   phone: '+32 470 12 34 56',
-  manageUrl: 'http://localhost:3000/booking/preview',
+  firmPageUrl: 'http://localhost:3000/f/peeters',
 } satisfies BookingReminderEmailProps & { locale: PublicLocale };

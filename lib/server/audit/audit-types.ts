@@ -100,6 +100,10 @@ export const AUDIT_ACTIONS = {
   'consultation.slot_published': 'consultation',
   'consultation.booked': 'consultation',
   'consultation.booking_cancelled': 'consultation',
+  // A slot taken off the page (entityId = slot id); its live booking, if any, is cancelled in the same change.
+  'consultation.slot_withdrawn': 'consultation',
+  // A booking moved to another slot by its emailed link (entityId = booking id; before/after name the slots).
+  'consultation.booking_rescheduled': 'consultation',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

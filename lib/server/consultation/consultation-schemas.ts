@@ -28,3 +28,10 @@ export const ZBookSlot = z.object({
 });
 
 export const ZCancelBooking = z.object({ token: z.string().min(20).max(200) });
+
+export const ZWithdrawSlot = z.object({ slotId: id });
+
+export const ZRescheduleBooking = z.object({
+  token: z.string().min(20).max(200),
+  slotId: z.string({ message: 'slotRequired' }).min(1, 'slotRequired').max(64),
+});

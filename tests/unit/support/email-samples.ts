@@ -111,7 +111,7 @@ export const samples: { [N in TemplateName]: TemplateProps<N> } = {
     consultationsUrl: 'https://sejour.example/consultations',
   },
   'booking-confirmation': { ...booking, manageUrl: 'https://sejour.example/booking/tok-bk-123', moved: false },
-  'booking-reminder': { ...booking, manageUrl: 'https://sejour.example/booking/tok-bk-123' },
+  'booking-reminder': { ...booking, firmPageUrl: 'https://sejour.example/f/peeters' },
   'booking-withdrawn': { ...booking, firmPageUrl: 'https://sejour.example/f/peeters' },
 };
 
@@ -130,6 +130,6 @@ export const linkField: { [N in TemplateName]: keyof TemplateProps<N> & string }
   'task-reminder': 'caseUrl',
   'consultation-notice': 'consultationsUrl',
   'booking-confirmation': 'manageUrl',
-  'booking-reminder': 'manageUrl',
+  'booking-reminder': 'firmPageUrl',
   'booking-withdrawn': 'firmPageUrl',
 };
