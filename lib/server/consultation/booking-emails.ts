@@ -13,10 +13,13 @@ export const manageUrl = (token: string) => new URL(`/booking/${encodeURICompone
 export const firmPageUrl = (slug: string) => new URL(`/f/${encodeURIComponent(slug)}`, env().APP_URL).toString();
 const consultationsUrl = () => new URL('/consultations', env().APP_URL).toString();
 
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+
 export function personFacts(b: BookingDetails): BookingEmailFacts {
   return {
     firmName: b.firm.name,
-    personName: b.name,
+    // Whitespace runs (a line break from another path into the row) become one space: the email still goes.
+    personName: oneLine(b.name),
     advisorName: advisorName(b.slot.advisor),
     startsAt: b.slot.startsAt.toISOString(),
     durationMinutes: b.slot.durationMinutes,
@@ -65,7 +68,7 @@ export async function enqueueAdvisorNotice(tx: Tx, b: BookingDetails, kind: Noti
       firmName: b.firm.name,
       kind,
       recipientName: advisorName(advisor),
-      personName: b.name,
+      personName: oneLine(b.name),
       personEmail: b.email,
       ...(b.phone ? { personPhone: b.phone } : {}),
       personLanguage: b.language,

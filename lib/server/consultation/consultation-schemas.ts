@@ -21,7 +21,8 @@ export const ZPublishSlot = z
 export const ZBookSlot = z.object({
   firmSlug: z.string().min(1).max(80),
   slotId: id,
-  name: z.string().trim().min(2, 'nameRequired').max(200),
+  // One line: the name goes into email subjects and calendar invitations.
+  name: z.string().trim().min(2, 'nameRequired').max(200).regex(/^[^\r\n]*$/, 'nameRequired'),
   email: z.string().trim().toLowerCase().pipe(z.email({ message: 'emailInvalid' })),
   phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().trim().max(40).optional()),
   language: z.enum(CONSULTATION_LANGUAGES),
