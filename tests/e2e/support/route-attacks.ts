@@ -10,6 +10,8 @@ export const PAGE_PARAMS: Record<string, (t: Targets) => Record<string, string>>
   '/settings/outbox/[id]': (t) => ({ id: t.outboxId }),
   '/invitations/[token]': (t) => ({ token: t.invitationId }),
   '/portal/cases/[id]': (t) => ({ id: t.otherClientCaseId }),
+  // A guess at a booking's manage token: the victim's slot id is as good a guess as any.
+  '/booking/[token]': (t) => ({ token: `${t.slotId}${t.slotId}` }),
 };
 
 /**
