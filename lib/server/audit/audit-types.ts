@@ -104,6 +104,10 @@ export const AUDIT_ACTIONS = {
   'inquiry.received': 'inquiry',
   // The firm's public page switched on or off, or its description changed.
   'firm.public_page_updated': 'firm',
+  // A slot taken off the page (entityId = slot id); its live booking, if any, is cancelled in the same change.
+  'consultation.slot_withdrawn': 'consultation',
+  // A booking moved to another slot by its emailed link (entityId = booking id; before/after name the slots).
+  'consultation.booking_rescheduled': 'consultation',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,6 +12,8 @@ export const PAGE_PARAMS: Record<string, (t: Targets) => Record<string, string>>
   '/portal/cases/[id]': (t) => ({ id: t.otherClientCaseId }),
   // The victim firm's public page is open to anyone: what it shows must still hold nothing of its clients.
   '/f/[slug]': () => ({ slug: 'peeters-advocaten' }),
+  // A guess at a booking's manage token: the victim's slot id is as good a guess as any.
+  '/booking/[token]': (t) => ({ token: `${t.slotId}${t.slotId}` }),
 };
 
 /**
