@@ -3,6 +3,8 @@ import { brusselsDate, addDaysPlain } from '../../lib/dates';
 import { appealDueFromNotification, daysLeft } from '../../lib/rules/inquiry-appeal';
 import { writeTextDecisionPdf } from '../support/decision-letters';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { withDatabase } from './support/e2e-world';
+import { firstLink, waitForEmail } from './support/mailbox';
 
 // A person on a small phone, in French, finds the firm's page, books a consultation and sends their refusal
 // letter; the advisor then finds the inquiry at the top of the list (see the second half below).
@@ -33,6 +35,11 @@ test('a person books a consultation and sends a refusal letter from the firm’s
   await expect(slots).toHaveCount(10);
   const chosen = slots.first();
   const chosenId = await chosen.getAttribute('value');
+  const startsAtUtc = await withDatabase(async (db) => {
+    // Prisma keeps UTC in a column without a zone: formatted in SQL, the test's own zone cannot shift it.
+    const { rows } = await db.query<{ utc: string }>(`SELECT to_char("startsAt", 'YYYYMMDD"T"HH24MISS"Z"') AS utc FROM "ConsultationSlot" WHERE id = $1`, [chosenId]);
+    return rows[0]!.utc;
+  });
   await chosen.check();
 
   await page.getByRole('textbox', { name: 'Prénom', exact: true }).fill('Yasmine');
@@ -59,6 +66,14 @@ test('a person books a consultation and sends a refusal letter from the firm’s
   await expect(sent).toContainText('yasmine.benali@people.example');
   await expect(sent.getByRole('note')).toContainText(`Il reste ${left} jour`);
   await page.screenshot({ path: testInfo.outputPath('public-page-sent-360-fr.png'), fullPage: true });
+
+  // The confirmation arrives in French, with the invitation for the calendar and the link to cancel or move.
+  const confirmation = await waitForEmail('yasmine.benali@people.example', /^Votre consultation est réservée : Peeters & Janssens Advocaten$/);
+  expect(confirmation.text).toContain('Bonjour Yasmine Benali,');
+  const invitation = confirmation.attachments.find((a) => a.filename.endsWith('.ics'));
+  expect(invitation?.content).toContain('METHOD:REQUEST');
+  expect(invitation?.content).toContain(`DTSTART:${startsAtUtc}`);
+  expect(firstLink(confirmation, '/booking/')).toMatch(/\/booking\/[\w-]{20,}/);
 
   // The time is taken: the page no longer offers it.
   await page.goto('/f/peeters-advocaten');

@@ -82,6 +82,10 @@ describe('the public intake form', () => {
     const stored = await getStorage().get(inquiry.letterStorageKey!);
     expect(stored.size).toBe(PDF.length);
     stored.body.destroy();
+    // The confirmation with its invitation is queued with the booking, in the person's language.
+    const [confirmation] = await db.emailOutbox.findMany({ where: { firmId: firm.id, template: 'booking-confirmation' } });
+    expect(confirmation).toMatchObject({ toEmail: input.email, locale: 'fr' });
+    expect(JSON.stringify(confirmation!.attachments)).toContain('.ics');
     expect((await db.auditLog.findMany({ where: { firmId: firm.id, actorKind: 'ANONYMOUS' }, orderBy: { id: 'asc' } })).map((row) => row.action)).toEqual(['consultation.booked', 'inquiry.received']);
   });
 

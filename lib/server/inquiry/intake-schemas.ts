@@ -8,14 +8,16 @@ import { isValidNationalRegisterNumber } from '@/lib/server/client/client-schema
 // and checked before anything is written. Message keys are in the public catalogue (publicPage.fields.*).
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+// A name goes into email subjects and calendar invitations: one line, no control characters.
+const name = (required: string) => z.string().trim().min(1, required).max(100, 'tooLong').regex(/^[^\p{Cc}]*$/u, 'invalid');
 const country = z.string().trim().toUpperCase().refine(isKnownNationality, 'countryInvalid');
 
 export const INQUIRY_TOPICS = ['REGISTRATION', 'RENEWAL', 'REFUSAL', 'FAMILY_REUNIFICATION', 'WORK', 'STUDY', 'NATIONALITY', 'OTHER'] as const;
 
 export const ZIntake = z
   .object({
-    firstName: z.string().trim().min(1, 'firstNameRequired').max(100, 'tooLong'),
-    lastName: z.string().trim().min(1, 'lastNameRequired').max(100, 'tooLong'),
+    firstName: name('firstNameRequired'),
+    lastName: name('lastNameRequired'),
     email: z.string().trim().toLowerCase().max(200, 'tooLong').pipe(z.email({ message: 'emailInvalid' })),
     phone: z.preprocess(blank, z.string().trim().max(40, 'tooLong').regex(/^[+\d][\d\s./()-]{5,}$/, 'phoneInvalid').optional()),
     language: z.enum(PUBLIC_LOCALES),

@@ -13,6 +13,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { appealDueFromNotification, daysLeft } from '@/lib/rules/inquiry-appeal';
 import { recordAudit } from '@/lib/server/audit/record-audit';
+import { enqueueBookingConfirmation } from '@/lib/server/consultation/enqueue-booking-confirmation';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { identityNumberHash } from '@/lib/server/client/identity-numbers';
 import { receiveUpload, type UploadBody } from '@/lib/server/document/receive-upload';
@@ -76,6 +77,8 @@ export async function submitIntake({ firmSlug, input, letter, context, now = new
         });
         booking = { id: created.id, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes };
         await recordAudit(tx, { firmId: firm.id, actor: { kind: 'anonymous' }, action: 'consultation.booked', entity: 'consultation', entityId: created.id, after: { slotId: slot.id, language: data.language }, context });
+        // The confirmation (with the invitation and the manage link) and the advisor's notice go with the booking or not at all.
+        await enqueueBookingConfirmation(tx, { firmId: firm.id, bookingId: created.id, token: token! });
       }
       const nrn = data.nationalRegisterNumber;
       await tx.inquiry.create({
