@@ -147,7 +147,7 @@ describe('converting an inquiry', () => {
     expect(await db.client.count({ where: { firmId: w.firm.id, lastName } })).toBe(2);
   });
 
-  it('asks for a procedure when the topic does not say which, and takes the advisor's pick', async () => {
+  it("asks for a procedure when the topic does not say which, and takes the advisor's pick", async () => {
     const w = await createFirmWithStaff('Convert procedure');
     const inquiry = await createInquiry(w.firm, { topic: 'RENEWAL' });
     await check(w, inquiry.id);
