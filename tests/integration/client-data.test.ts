@@ -95,6 +95,11 @@ describe("a client's export", () => {
     const [clientRow] = index.tables.Client ?? [];
     expect(clientRow).toMatchObject({ nationalRegisterNumber: first.person.nationalRegisterNumber, passportNumber: first.person.passportNumber });
     expect(Object.keys(clientRow ?? {}).filter((key) => /Enc$|Hash$/.test(key))).toEqual([]);
+    // The inquiry they were converted from, with the number they gave in clear; the other party's number not at all.
+    expect(index.tables.Inquiry?.[0]).toMatchObject({ convertedClientId: first.clientId, nationalRegisterNumber: first.person.nationalRegisterNumber });
+    for (const table of ['Inquiry', 'ConsultationBooking', 'OtherParty']) {
+      expect(Object.keys(index.tables[table]?.[0] ?? {}).filter((key) => /Enc$|Hash$/.test(key)), table).toEqual([]);
+    }
     const exported = Object.fromEntries(Object.entries(index.tables).map(([table, rows]) => [table, rows.map((row) => keyOf(table, row)).sort()]));
     expect(exported).toEqual(expected);
     for (const table of CLIENT_DATA_TABLES) {
@@ -213,7 +218,7 @@ describe("a client's erasure", () => {
     const rateKeys = personalRateLimitKeys({ emails: [first.person.email], userIds: [first.portal.userId] });
     // The scan sees them before: in the client row, their portal user, notes, emails, the audit log and more.
     const tablesBefore = new Set((await scanDatabase(values)).map((hit) => hit.slice(0, hit.indexOf(':'))));
-    for (const table of ['Client', 'User', 'Case', 'Task', 'Note', 'Document', 'DocumentVersion', 'DecisionIntake', 'EmailOutbox', 'Reminder', 'Invitation', 'VerificationToken', 'AuditLog', 'ImportJob']) expect(tablesBefore, table).toContain(table);
+    for (const table of ['Client', 'User', 'Case', 'Task', 'Note', 'Document', 'DocumentVersion', 'DecisionIntake', 'EmailOutbox', 'Reminder', 'Invitation', 'VerificationToken', 'AuditLog', 'ImportJob', 'Inquiry', 'ConsultationBooking']) expect(tablesBefore, table).toContain(table);
     expect(await db.rateLimit.count({ where: { key: { in: rateKeys } } })).toBeGreaterThan(0);
     const secondBefore = await rowsAbout(w.firm.id, second.clientId, second.person);
     const auditBefore = await db.auditLog.findMany({ where: { OR: [{ firmId: w.firm.id }, { firmId: null }] }, select: { id: true, action: true, entity: true, entityId: true, actorKind: true, createdAt: true }, orderBy: { id: 'asc' } });
