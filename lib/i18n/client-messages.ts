@@ -31,6 +31,8 @@ export const CLIENT_MESSAGE_PATHS = [
   'appeals.fields',
   'reminderSettings.fields',
   'firmSettings.retention.errors',
+  'inquiries.fields',
+  'inquiries.convert',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */
