@@ -84,8 +84,8 @@ test('past a possible conflict the advisor is refused and the admin converts wit
   await expect(advisor).toHaveURL(/\/cases\/[^/]+$/);
   const parties = advisor.getByRole('region', { name: 'Other parties' });
   const add = parties.getByRole('form', { name: 'Add other party' });
-  await add.getByLabel('Name').fill(`Karim Opponent${tag}`);
-  await add.getByLabel('Role').selectOption('FORMER_PARTNER');
+  await add.getByLabel("Other party's name").fill(`Karim Opponent${tag}`);
+  await add.getByLabel('Role in the case').selectOption('FORMER_PARTNER');
   await add.getByRole('button', { name: 'Add other party' }).click();
   await expect(parties.getByRole('list', { name: 'Other parties' })).toContainText(`Karim Opponent${tag} · Former partner`);
 
