@@ -29,6 +29,8 @@ const { CLIENT_DATA_TABLES, OTHER_TABLES } = await import('@/lib/server/client/c
 const { setRetentionPeriod } = await import('@/lib/server/firm/set-retention-period');
 const { closeCase, person, populateClient } = await import('./support/client-data-world');
 const { rowsAbout } = await import('./support/client-data-expected');
+const { checkInquiryConflicts } = await import('@/lib/server/inquiry/check-inquiry-conflicts');
+const { createInquiry } = await import('./support/inquiry-world');
 
 const run = promisify(execFile);
 const db = getDb();
@@ -214,6 +216,12 @@ describe("a client's erasure", () => {
   it('leaves no personal value of the client in any table nor any of their files in storage, and the other client intact', async () => {
     const { w, first, second } = await world('GDPR erase');
     await closeCase(w, first.caseId, '2019-03-01');
+    // Someone else wrote in with the client's number: their conflict check names the client, her spouse's link to her
+    // and her sponsor.
+    const lookalike = await createInquiry(w.firm, { firstName: 'Other', lastName: `Person${unique()}`, nationalRegisterNumber: first.person.nationalRegisterNumber });
+    const sponsor = await db.otherParty.findFirstOrThrow({ where: { caseId: first.caseId } });
+    await db.otherParty.update({ where: { id: sponsor.id }, data: { nationalRegisterNumberHash: lookalike.nationalRegisterNumberHash } });
+    expect((await checkInquiryConflicts({ actor: w.advisor.actor, input: { inquiryId: lookalike.id }, context: newContext() })).matches.map((m) => m.kind).sort()).toEqual(['client', 'family', 'other_party']);
     const values = personalValues(first.person);
     const rateKeys = personalRateLimitKeys({ emails: [first.person.email], userIds: [first.portal.userId] });
     // The scan sees them before: in the client row, their portal user, notes, emails, the audit log and more.
@@ -227,6 +235,13 @@ describe("a client's erasure", () => {
     expect(result).toEqual({ clientId: first.clientId, fileNumber: first.fileNumber, filesDeleted: first.storageKeys.length, filesLeft: [] });
 
     expect(await scanDatabase(values)).toEqual([]);
+    // The lookalike's check still says what it found, without the names.
+    const kept = (await db.inquiry.findUniqueOrThrow({ where: { id: lookalike.id } })).conflictMatches as { kind: string; label: string; id: string; via?: { id: string; label: string } }[];
+    expect(kept.map(({ kind, label, id, via }) => [kind, kind === 'family' ? via : label, id]).sort()).toEqual([
+      ['client', '[erased]', first.clientId],
+      ['family', { id: first.clientId, label: '[erased]' }, expect.any(String)],
+      ['other_party', '[erased]', sponsor.id],
+    ]);
     expect(await db.rateLimit.count({ where: { key: { in: rateKeys } } })).toBe(0);
     for (const key of first.storageKeys) expect(await storage.exists(key), key).toBe(false);
     // The tombstone keeps the firm's file number (a reference, not the person), so it is never given out again.
