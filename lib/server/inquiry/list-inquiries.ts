@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
-import { brusselsDate, fromDbDate, toDbDate } from '@/lib/dates';
+import { brusselsDate, fromDbDate } from '@/lib/dates';
 import { getDb } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { InquiryStatus } from '@/lib/generated/prisma/enums';
@@ -27,10 +27,10 @@ export async function listInquiries({ actor, query, today = brusselsDate() }: { 
   assertCan(actor, 'inquiry.read');
   const { status, page } = parseInput(ZQuery, query);
   const statuses = statusesOf(status);
-  const from = toDbDate(today);
-  const until = toDbDate(addDays(today, URGENT_APPEAL_DAYS));
+  // Plain date strings, not Dates: a timestamp parameter cast to date would depend on the session's time zone.
+  const until = addDays(today, URGENT_APPEAL_DAYS);
   const db = getDb();
-  const urgent = Prisma.sql`("appealDueOn" >= ${from}::date AND "appealDueOn" < ${until}::date)`;
+  const urgent = Prisma.sql`("appealDueOn" >= ${today}::date AND "appealDueOn" < ${until}::date)`;
   // The order needs a CASE, which Prisma's orderBy cannot say: the page's ids in SQL, their rows through Prisma.
   const [ids, total] = await Promise.all([
     db.$queryRaw<{ id: string }[]>`
