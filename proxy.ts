@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { IS_PRODUCTION } from '@/lib/env';
+import { LOCALE_COOKIE } from '@/lib/i18n/config';
+import { choosePublicLocale, PUBLIC_LOCALE_HEADER, servesPublicLocale } from '@/lib/i18n/public-locales';
 import { isSameOrigin } from '@/lib/server/same-origin';
 
 // Security headers on every response, with a fresh CSP nonce per request: Next streams inline scripts for
@@ -27,6 +29,13 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // The pages for people who are not yet clients also speak German; which language they are read in is decided
+  // here, where the path is known (lib/i18n/request.ts reads it). Whatever the browser sent under that name goes.
+  requestHeaders.delete(PUBLIC_LOCALE_HEADER);
+  if (servesPublicLocale(request.nextUrl.pathname)) {
+    const locale = choosePublicLocale({ requested: request.nextUrl.searchParams.get('lang'), cookie: request.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: request.headers.get('accept-language') });
+    requestHeaders.set(PUBLIC_LOCALE_HEADER, locale);
+  }
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);

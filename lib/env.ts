@@ -72,6 +72,8 @@ const schema = z
       .refine((value) => value === 'off' || value.trim().split(/\s+/).length === 5, 'BACKUP_SCHEDULE must be a five-field cron expression or "off"'),
     BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+    // The public form's time check (lib/server/inquiry/intake-form-token.ts): a form sent sooner is a script's.
+    INTAKE_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(4),
     // Debian tools the J-Box packet converts with (PDF/A); a bare name is looked up on PATH.
     GHOSTSCRIPT_PATH: z.string().min(1).default('gs'),
     LIBREOFFICE_PATH: z.string().min(1).default('soffice'),

@@ -2,6 +2,7 @@ import { Body, Button, Container, Head, Heading, Hr, Html, Img, Link, Section, T
 import type { ReactNode } from 'react';
 import { emailTranslator } from '@/lib/email/email-translator';
 import type { AppLocale } from '@/lib/i18n/config';
+import type { PublicLocale } from '@/lib/i18n/public-locales';
 
 // The frame every Sejour email shares: the firm's name (and logo) on top, the firm named again in
 // the footer, and the document language set so screen readers and mail clients read it correctly.
@@ -20,8 +21,13 @@ const styles = {
   footer: { color: '#71717a', fontSize: '12px', lineHeight: '18px', margin: 0 },
 };
 
-export function EmailLayout(props: { locale: AppLocale; firmName: string; firmLogoUrl?: string; preview: string; heading: string; children: ReactNode }) {
-  const t = emailTranslator(props.locale);
+/** The frame's own words, for emails whose catalogue is not `emails` (the public ones, which also speak German). */
+export type EmailLayoutLabels = { logoAlt: string; footer: string };
+
+type LayoutLanguage = { locale: AppLocale; labels?: undefined } | { locale: PublicLocale; labels: EmailLayoutLabels };
+
+export function EmailLayout(props: LayoutLanguage & { firmName: string; firmLogoUrl?: string; preview: string; heading: string; children: ReactNode }) {
+  const labels = props.labels ?? appLayoutLabels(props.locale, props.firmName);
   return (
     <Html lang={props.locale} dir="ltr">
       <Head />
@@ -29,7 +35,7 @@ export function EmailLayout(props: { locale: AppLocale; firmName: string; firmLo
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Section>
-            {props.firmLogoUrl ? <Img src={props.firmLogoUrl} alt={t('layout.logoAlt', { firmName: props.firmName })} style={styles.logo} /> : null}
+            {props.firmLogoUrl ? <Img src={props.firmLogoUrl} alt={labels.logoAlt} style={styles.logo} /> : null}
             <Text style={styles.firmName}>{props.firmName}</Text>
           </Section>
           <Heading as="h1" style={styles.heading}>
@@ -37,11 +43,16 @@ export function EmailLayout(props: { locale: AppLocale; firmName: string; firmLo
           </Heading>
           {props.children}
           <Hr style={styles.hr} />
-          <Text style={styles.footer}>{t('layout.footer', { firmName: props.firmName })}</Text>
+          <Text style={styles.footer}>{labels.footer}</Text>
         </Container>
       </Body>
     </Html>
   );
+}
+
+function appLayoutLabels(locale: AppLocale, firmName: string): EmailLayoutLabels {
+  const t = emailTranslator(locale);
+  return { logoAlt: t('layout.logoAlt', { firmName }), footer: t('layout.footer', { firmName }) };
 }
 
 // The inbox line under the subject. Mail clients fill it with the preview, then with whatever text follows, so
@@ -71,15 +82,16 @@ export function EmailNote({ children }: { children: ReactNode }) {
 }
 
 /** The one action of the email, plus the raw link for clients that strip buttons (and for the text part). */
-export function EmailAction({ locale, href, label }: { locale: AppLocale; href: string; label: string }) {
-  const t = emailTranslator(locale);
+export function EmailAction(props: { href: string; label: string } & ({ locale: AppLocale; fallback?: undefined } | { locale: PublicLocale; fallback: string })) {
+  const { href, label } = props;
+  const fallback = props.fallback ?? emailTranslator(props.locale)('layout.linkFallback');
   return (
     <Section>
       <Button href={href} style={styles.button}>
         {label}
       </Button>
       <Text style={styles.fallback}>
-        {t('layout.linkFallback')}
+        {fallback}
         <br />
         <Link href={href}>{href}</Link>
       </Text>

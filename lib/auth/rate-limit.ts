@@ -17,6 +17,10 @@ export const LIMITS = {
   magicLinkPerEmail: { points: 3, duration: FIFTEEN_MINUTES },
   magicLinkPerIp: { points: 10, duration: FIFTEEN_MINUTES },
   totpPerUser: { points: 5, duration: FIFTEEN_MINUTES, blockSeconds: FIFTEEN_MINUTES },
+  // The firm's public form: a person writes once or twice; a script writes hundreds. Every attempt from an IP
+  // counts (invalid ones too), sends for one address only once it parsed.
+  intakePerIp: { points: 10, duration: 60 * 60 },
+  intakePerEmail: { points: 3, duration: 60 * 60 },
 } as const;
 
 export type RateLimits = {
@@ -30,6 +34,10 @@ export type RateLimits = {
   /** Counts one TOTP code attempt before it is checked; throws RATE_LIMITED past the limit. */
   consumeTotpAttempt(userId: string): Promise<void>;
   clearTotpAttempts(userId: string): Promise<void>;
+  /** Counts one public form submission from this IP; throws RATE_LIMITED past the limit. */
+  consumeIntakeFromIp(ip: string | null): Promise<void>;
+  /** Counts one public form submission for this email address; throws RATE_LIMITED past the limit. */
+  consumeIntakeForEmail(email: string): Promise<void>;
 };
 
 // Hashed so that keys fit varchar(255) whatever was typed, and the table holds no email addresses in clear.
@@ -44,7 +52,7 @@ const emailKey = (email: string) => keyOf(email.trim().toLowerCase());
  * and magic-link counters and their TOTP attempts. Hashes, but of their address: erasing the client removes them.
  */
 export function personalRateLimitKeys({ emails, userIds }: { emails: string[]; userIds: string[] }): string[] {
-  return [...emails.flatMap((email) => [`signin_account:${emailKey(email)}`, `magiclink_email:${emailKey(email)}`]), ...userIds.map((id) => `totp_user:${keyOf(id)}`)];
+  return [...emails.flatMap((email) => [`signin_account:${emailKey(email)}`, `magiclink_email:${emailKey(email)}`, `intake_email:${emailKey(email)}`]), ...userIds.map((id) => `totp_user:${keyOf(id)}`)];
 }
 
 function rateLimited(msBeforeNext: number, scope: string): AppError {
@@ -82,6 +90,8 @@ export function createRateLimits(pool: pg.Pool): RateLimits {
   const magicLinkEmail = limiter('magiclink_email', LIMITS.magicLinkPerEmail.points, LIMITS.magicLinkPerEmail.duration);
   const magicLinkIp = limiter('magiclink_ip', LIMITS.magicLinkPerIp.points, LIMITS.magicLinkPerIp.duration);
   const totp = limiter('totp_user', LIMITS.totpPerUser.points, LIMITS.totpPerUser.duration, LIMITS.totpPerUser.blockSeconds);
+  const intakeIp = limiter('intake_ip', LIMITS.intakePerIp.points, LIMITS.intakePerIp.duration);
+  const intakeEmail = limiter('intake_email', LIMITS.intakePerEmail.points, LIMITS.intakePerEmail.duration);
 
   // Without an IP (no proxy header) the per-IP limit is skipped rather than shared by everyone under one key,
   // which would let one attacker lock every such client out.
@@ -132,6 +142,18 @@ export function createRateLimits(pool: pg.Pool): RateLimits {
     async clearTotpAttempts(userId) {
       await totp.delete(keyOf(userId));
     },
+
+    async consumeIntakeFromIp(ip) {
+      const ipk = ipKey(ip);
+      if (!ipk) return;
+      const refused = refusal((await Promise.allSettled([intakeIp.consume(ipk)]))[0]);
+      if (refused) throw rateLimited(refused.msBeforeNext, 'intake-ip');
+    },
+
+    async consumeIntakeForEmail(email) {
+      const refused = refusal((await Promise.allSettled([intakeEmail.consume(emailKey(email))]))[0]);
+      if (refused) throw rateLimited(refused.msBeforeNext, 'intake-email');
+    },
   };
 }
 
@@ -162,3 +184,5 @@ export const clearSignInFailures: RateLimits['clearSignInFailures'] = (input) =>
 export const consumeMagicLinkRequest: RateLimits['consumeMagicLinkRequest'] = (input) => defaultLimits().consumeMagicLinkRequest(input);
 export const consumeTotpAttempt: RateLimits['consumeTotpAttempt'] = (userId) => defaultLimits().consumeTotpAttempt(userId);
 export const clearTotpAttempts: RateLimits['clearTotpAttempts'] = (userId) => defaultLimits().clearTotpAttempts(userId);
+export const consumeIntakeFromIp: RateLimits['consumeIntakeFromIp'] = (ip) => defaultLimits().consumeIntakeFromIp(ip);
+export const consumeIntakeForEmail: RateLimits['consumeIntakeForEmail'] = (email) => defaultLimits().consumeIntakeForEmail(email);

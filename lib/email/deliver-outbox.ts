@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { classifySendError } from './classify-send-error';
+import { ZEmailAttachments } from './email-attachments';
 import { afterTransientFailure } from './retry-policy';
 import type { MailTransport } from './transport';
 
@@ -34,7 +35,7 @@ export type DeliverOptions = {
   concurrency?: number;
 };
 
-type ClaimedEmail = { id: string; toEmail: string; subject: string; html: string; text: string; attempts: number };
+type ClaimedEmail = { id: string; toEmail: string; subject: string; html: string; text: string; attempts: number; attachments: unknown };
 type Outcome = { ok: true; providerMessageId: string } | { ok: false; permanent: boolean; message: string };
 
 /**
@@ -94,17 +95,20 @@ async function claimDueEmails(db: Db, now: Date, lockMs: number, limit: number):
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING o."id", o."toEmail", o."subject", o."html", o."text", o."attempts"`;
+    RETURNING o."id", o."toEmail", o."subject", o."html", o."text", o."attempts", o."attachments"`;
 }
 
 async function send(transport: Pick<MailTransport, 'sendMail'>, from: string, email: ClaimedEmail): Promise<Outcome> {
   try {
+    // Checked when queued; parsed again because the column is JSON.
+    const attachments = email.attachments === null ? [] : ZEmailAttachments.parse(email.attachments);
     const info = await transport.sendMail({
       from,
       to: email.toEmail,
       subject: email.subject,
       html: email.html,
       text: email.text,
+      ...(attachments.length > 0 ? { attachments: attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })) } : {}),
       // The same Message-ID on every attempt: if a worker dies after the server accepted a message but
       // before the row says SENT, the resend is recognisably the same message (and deduplicated by many MTAs).
       messageId: `<outbox-${email.id}@${domainOf(from)}>`,

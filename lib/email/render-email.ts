@@ -1,12 +1,19 @@
 import { render, toPlainText } from '@react-email/render';
 import { type ComponentType, createElement } from 'react';
-import type { AppLocale } from '@/lib/i18n/config';
+import { isLocale, type AppLocale } from '@/lib/i18n/config';
+import type { PublicLocale } from '@/lib/i18n/public-locales';
+import { bookingTranslator } from './booking-translator';
 import { emailTranslator, type EmailTranslator } from './email-translator';
-import { EMAIL_TEMPLATES, type TemplateName, type TemplateProps } from './templates';
+import { EMAIL_TEMPLATES, isPublicTemplate, type TemplateName, type TemplateProps } from './templates';
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-type AnyTemplateProps = Record<string, unknown> & { locale: AppLocale };
+/** An email's language: the app's three, or German too for the public templates (templates.ts). */
+export type EmailLocale = PublicLocale;
+
+type SubjectTranslator = (key: string, values: Record<string, string | number>) => string;
+
+type AnyTemplateProps = Record<string, unknown> & { locale: EmailLocale };
 
 /**
  * Renders one template in one language to what is stored in the outbox and sent: subject, HTML and
@@ -19,20 +26,25 @@ type AnyTemplateProps = Record<string, unknown> & { locale: AppLocale };
  */
 export async function renderEmail<N extends TemplateName>(input: {
   template: N;
-  locale: AppLocale;
+  locale: EmailLocale;
   props: TemplateProps<N>;
   /** false: a full React render, never a skeleton (what the skeletons are checked against) */
   skeleton?: boolean;
 }): Promise<RenderedEmail> {
   const entry = EMAIL_TEMPLATES[input.template];
+  if (!isPublicTemplate(input.template) && !isLocale(input.locale)) throw new Error(`${input.template} has no ${input.locale} catalogue`);
   const props: Record<string, unknown> = entry.props.parse(input.props);
   const cached = input.skeleton === false ? null : await fromSkeleton(input.template, input.locale, props);
   const { html, text } = cached ?? (await renderBody(input.template, input.locale, props));
-  const subject = translator(input.locale)(entry.subjectKey, subjectValues(props));
+  const values = subjectValues(props);
+  // The registry's keys are checked by the template tests in every language; the translators' own key types
+  // cannot follow a key picked from a union of templates.
+  const t = (isPublicTemplate(input.template) ? bookingTranslator(input.locale) : translator(input.locale as AppLocale)) as unknown as SubjectTranslator;
+  const subject = t(entry.subjectKey, values);
   return { subject, html, text };
 }
 
-async function renderBody(template: TemplateName, locale: AppLocale, props: Record<string, unknown>): Promise<{ html: string; text: string }> {
+async function renderBody(template: TemplateName, locale: EmailLocale, props: Record<string, unknown>): Promise<{ html: string; text: string }> {
   // Indexing the registry by a generic name loses the link between a component and its props; the caller
   // has checked these props against this very component's schema.
   const component = EMAIL_TEMPLATES[template].component as unknown as ComponentType<AnyTemplateProps>;
@@ -47,6 +59,8 @@ function subjectValues(props: Record<string, unknown>): Record<string, string | 
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(props)) {
     if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+    // ICU select on a flag ("{moved, select, true {…} other {…}}").
+    else if (typeof value === 'boolean') values[name] = String(value);
   }
   return values;
 }
@@ -94,7 +108,7 @@ const MARKER = /\uE000(q|Q)([a-zA-Z]+)\uE001/g;
 const PLAIN = /^[^\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ue000-\uf8ff](?:[^\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ue000-\uf8ff]| (?! ))*$/;
 const plain = (value: string) => PLAIN.test(value) && !value.endsWith(' ') && !value.startsWith('#') && !/^(?:javascript|vbscript|data|mailto):/i.test(value);
 
-async function fromSkeleton(template: TemplateName, locale: AppLocale, props: Record<string, unknown>): Promise<{ html: string; text: string } | null> {
+async function fromSkeleton(template: TemplateName, locale: EmailLocale, props: Record<string, unknown>): Promise<{ html: string; text: string } | null> {
   const slots = SLOTS[template];
   if (!slots) return null;
   const shape: Record<string, unknown> = { ...props };
@@ -128,7 +142,7 @@ async function fromSkeleton(template: TemplateName, locale: AppLocale, props: Re
 
 async function buildSkeleton(
   template: TemplateName,
-  locale: AppLocale,
+  locale: EmailLocale,
   shape: Record<string, unknown>,
   slots: readonly string[],
   pattern: (number | null)[],

@@ -31,6 +31,8 @@ export const CLIENT_MESSAGE_PATHS = [
   'appeals.fields',
   'reminderSettings.fields',
   'firmSettings.retention.errors',
+  'consultations.publish',
+  'consultations.fields',
   'inquiries.fields',
   'inquiries.convert',
 ] as const;

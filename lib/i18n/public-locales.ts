@@ -11,6 +11,14 @@ export type PublicCatalogueFile = (typeof PUBLIC_CATALOGUE_FILES)[number];
 
 export const PUBLIC_LOCALE_NAMES: Record<PublicLocale, string> = { en: 'English', nl: 'Nederlands', fr: 'Français', de: 'Deutsch' };
 
+/** Set by proxy.ts on the public paths only (never taken from the browser): the page's language. */
+export const PUBLIC_LOCALE_HEADER = 'x-sejour-public-locale';
+
+/** The firm's public page and the booking links; everything else is the app, in en, nl and fr. */
+export function servesPublicLocale(pathname: string): boolean {
+  return /^\/(f|booking)(\/|$)/.test(pathname);
+}
+
 export function isPublicLocale(value: unknown): value is PublicLocale {
   return typeof value === 'string' && (PUBLIC_LOCALES as readonly string[]).includes(value);
 }

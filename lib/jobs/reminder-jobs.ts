@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { Db } from '@/lib/db';
+import { sweepBookingReminders } from '@/lib/server/consultation/sweep-booking-reminders';
 import { sendDigests } from '@/lib/server/reminder/send-digests';
 import { sweepReminders } from '@/lib/server/reminder/sweep-reminders';
 import { sweepTaskReminders } from '@/lib/server/reminder/sweep-task-reminders';
@@ -8,7 +9,7 @@ import { recordHeartbeat } from './heartbeat';
 export const REMINDER_SWEEP_QUEUE = 'reminder-sweep';
 
 /**
- * The reminder sweep (deadlines, then tasks due tomorrow or today), every minute across all workers (pg-boss cron fires once, and the 'singleton' queue
+ * The reminder sweep (deadlines, then tasks due tomorrow or today, then consultations tomorrow), every minute across all workers (pg-boss cron fires once, and the 'singleton' queue
  * runs one sweep at a time): due reminders and digests are written to the outbox, then the outbox is drained
  * at once rather than at the next poll. Each sweep resumes from what the database says is already written, so
  * a worker that dies mid-sweep only delays the rest to the next minute. Each finished sweep's time and duration
@@ -30,8 +31,9 @@ export async function registerReminderJobs(
     const report = await sweepReminders({ db: deps.db, log: deps.log });
     const tasks = await sweepTaskReminders({ db: deps.db });
     const digests = await sendDigests({ db: deps.db });
+    const consultations = await sweepBookingReminders({ db: deps.db });
     await recordHeartbeat(deps.db, deps.worker.name, deps.worker.startedAt, { at: new Date(), ms: performance.now() - started });
-    if (report.found > 0 || tasks.queued > 0 || digests.sent > 0) deps.log('reminders written', { ...report, tasks: tasks.queued, digests: digests.sent });
+    if (report.found > 0 || tasks.queued > 0 || digests.sent > 0 || consultations.queued > 0) deps.log('reminders written', { ...report, tasks: tasks.queued, digests: digests.sent, consultations: consultations.queued });
     await deps.deliverNow();
   };
   const sweepNow = () => {

@@ -7,6 +7,7 @@ import { DEMO_FIRMS, DEMO_PASSWORD } from './demo-people';
 import { deadlineRowsFor, nextOpenDeadline } from '../../lib/server/deadline/deadline-rows';
 import { newClientId, sealIdentityNumbers } from '../../lib/server/client/identity-numbers';
 import { COMMUNES, EU_NATIONALITIES, NON_EU_NATIONALITIES } from './reference-data';
+import { seedDemoConsultations } from './demo-consultations';
 import { buildScenario, STAGES } from './demo-scenarios';
 
 // Deterministic: the same faker seed gives the same people and cases on every machine; only dates move
@@ -29,6 +30,7 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
           staff.push({ ...person, id: user.id });
         }
         const advisors = staff.filter((s) => s.role !== 'ASSISTANT');
+        if (firmIndex === 0) await seedDemoConsultations(tx, firm.id, advisors.map((a) => a.id), asOf);
         for (let i = 0; i < CLIENTS_PER_FIRM; i++) {
           const citizenship: Citizenship = i % 4 === 3 ? 'EU' : 'NON_EU';
           const nationality = citizenship === 'EU' ? f.helpers.arrayElement(EU_NATIONALITIES) : f.helpers.arrayElement(NON_EU_NATIONALITIES);

@@ -50,7 +50,7 @@ describe('booking a consultation', () => {
     expect(await cancelBooking({ input: { token: first.token }, context: newContext() })).toEqual({ bookingId: first.bookingId, slotId });
     expect((await listFreeSlots({ firmSlug: firm.slug })).map((slot) => slot.id)).toEqual([slotId]);
     const again = await expectAppError(cancelBooking({ input: { token: first.token }, context: newContext() }), 'NOT_FOUND');
-    expect(again.userMessage).toBe('consultations.bookingGone');
+    expect(again.userMessage).toBe('booking.errors.bookingGone');
 
     const second = await bookSlot({ input: { firmSlug: firm.slug, slotId, ...person('Ivan Petrov') }, context: newContext() });
     expect(await db.consultationBooking.findUniqueOrThrow({ where: { id: second.bookingId } })).toMatchObject({ slotId, cancelledAt: null, name: 'Ivan Petrov' });

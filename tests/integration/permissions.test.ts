@@ -53,6 +53,8 @@ const { DOCUMENT_OPERATIONS } = await import('./support/document-operations');
 const { DELETION_OPERATIONS } = await import('./support/deletion-operations');
 const { SESSION_OPERATIONS } = await import('./support/session-operations');
 const { CONSULTATION_OPERATIONS } = await import('./support/consultation-operations');
+const { PUBLIC_PAGE_OPERATIONS } = await import('./support/public-page-operations');
+const { INQUIRY_DASHBOARD_OPERATIONS } = await import('./support/inquiry-dashboard-operations');
 const { OUTBOX_OPERATIONS } = await import('./support/outbox-operations');
 const { REMINDER_OPERATIONS } = await import('./support/reminder-operations');
 const { FAMILY_OPERATIONS } = await import('./support/family-operations');
@@ -455,6 +457,8 @@ const OPERATIONS: Operation[] = [
   ...DELETION_OPERATIONS,
   ...SESSION_OPERATIONS,
   ...CONSULTATION_OPERATIONS,
+  ...PUBLIC_PAGE_OPERATIONS,
+  ...INQUIRY_DASHBOARD_OPERATIONS,
   // ---------- outbox and undelivered emails: support/outbox-operations.ts ----------
   ...OUTBOX_OPERATIONS,
   ...REMINDER_OPERATIONS,

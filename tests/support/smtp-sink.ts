@@ -36,6 +36,8 @@ export type SinkMessage = {
   text: string;
   html: string;
   messageId: string | null;
+  /** attached files (an .ics invitation), their content as UTF-8 text */
+  attachments: { filename: string; contentType: string; content: string }[];
   receivedAt: string;
 };
 
@@ -92,6 +94,7 @@ export async function startSmtpSink(options: { port?: number; httpPort?: number;
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : '',
             messageId: parsed.messageId ?? null,
+            attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
             receivedAt: new Date().toISOString(),
           };
           messages.push(message);

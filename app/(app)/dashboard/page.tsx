@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { DueItemsSection } from '@/components/dashboard/due-items-section';
 import { FailedEmailsSection } from '@/components/dashboard/failed-emails-section';
 import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { OpenInquiriesSection } from '@/components/dashboard/open-inquiries-section';
 import { OverdueDecisionsSection } from '@/components/dashboard/overdue-decisions-section';
 import { RecentActivitySection } from '@/components/dashboard/recent-activity-section';
 import { ScopeSwitch } from '@/components/dashboard/scope-switch';
@@ -13,6 +14,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { ZDashboardScope } from '@/lib/server/dashboard/dashboard-scope';
 import { getDashboard } from '@/lib/server/dashboard/get-dashboard';
+import { listOpenInquiries } from '@/lib/server/dashboard/list-open-inquiries';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('dashboard');
@@ -23,6 +25,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requireWorkingStaff();
   const scope = ZDashboardScope.parse((await searchParams).scope);
   const dashboard = await getDashboard({ actor, scope });
+  const inquiries = can(actor.role, 'inquiry.read') ? await listOpenInquiries({ actor, asOf: dashboard.asOf }) : null;
   const t = await getTranslations('dashboard');
   const format = await getFormatter();
   return (
@@ -32,6 +35,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-slate-600">{t('asOf', { date: formatPlainDate(format, dashboard.asOf) })}</p>
       </div>
       <UnconfirmedDeadlinesSection unconfirmed={dashboard.unconfirmed} userId={actor.userId} />
+      {inquiries && (inquiries.urgent.length > 0 || inquiries.unanswered > 0) ? <OpenInquiriesSection inquiries={inquiries} /> : null}
       <DueItemsSection due={dashboard.due} />
       <FailedEmailsSection failed={dashboard.failedEmails} canOpen={can(actor.role, 'outbox.read')} />
       <StageChartSection stages={dashboard.stages} />

@@ -100,6 +100,14 @@ export const AUDIT_ACTIONS = {
   'consultation.slot_published': 'consultation',
   'consultation.booked': 'consultation',
   'consultation.booking_cancelled': 'consultation',
+  // The public form (actor anonymous; entityId = Inquiry id). The diff holds the topic and language, never the text.
+  'inquiry.received': 'inquiry',
+  // The firm's public page switched on or off, or its description changed.
+  'firm.public_page_updated': 'firm',
+  // A slot taken off the page (entityId = slot id); its live booking, if any, is cancelled in the same change.
+  'consultation.slot_withdrawn': 'consultation',
+  // A booking moved to another slot by its emailed link (entityId = booking id; before/after name the slots).
+  'consultation.booking_rescheduled': 'consultation',
   // Inquiries from the public form (entityId = Inquiry id): staff's status changes, the conflict check (what it
   // found, by kind and id, never the person's number), the letter opened, and the conversion into a client.
   'inquiry.status_changed': 'inquiry',

@@ -8,7 +8,10 @@ import type { AppLocale } from '@/lib/i18n/config';
 import en from '@/lib/i18n/messages/en/calendar.json';
 import fr from '@/lib/i18n/messages/fr/calendar.json';
 import nl from '@/lib/i18n/messages/nl/calendar.json';
+import { PUBLIC_LOCALE_NAMES } from '@/lib/i18n/public-locales';
 import { ruleLabel } from '@/lib/rules/labels';
+import { bookingLanguage } from '@/lib/server/consultation/booking-details';
+import { bookingUid } from '@/lib/server/consultation/booking-invitation';
 
 // The feed is fetched by Outlook or Google, not by a browser: no session, no next-intl request. The secret URL
 // is the only credential, so the membership is found by the token's hash and must still be active.
@@ -38,7 +41,7 @@ export async function buildCalendarFeed({ token, asOf = brusselsDate() }: { toke
   const liveCase = { firmId, deletedAt: null, closedAt: null, stage: { not: 'CLOSED' as const } };
   const myCase = { ...liveCase, assignedToId: userId };
   const orderBy = [{ dueOn: 'asc' as const }, { id: 'asc' as const }];
-  const [deadlines, tasks] = await Promise.all([
+  const [deadlines, tasks, bookings] = await Promise.all([
     db.deadline.findMany({
       where: { firmId, status: 'OPEN', dueOn, case: myCase },
       orderBy,
@@ -50,6 +53,13 @@ export async function buildCalendarFeed({ token, asOf = brusselsDate() }: { toke
       orderBy,
       take: FEED_MAX_EVENTS,
       select: { id: true, title: true, dueOn: true, updatedAt: true, case: caseSelect },
+    }),
+    // The member's own booked consultations; a cancelled booking or a withdrawn slot drops out of the feed.
+    db.consultationBooking.findMany({
+      where: { firmId, cancelledAt: null, slot: { firmId, advisorId: userId, withdrawnAt: null, startsAt: { gte: dueOn.gte, lte: dueOn.lte } } },
+      orderBy: [{ slot: { startsAt: 'asc' } }, { id: 'asc' }],
+      take: FEED_MAX_EVENTS,
+      select: { id: true, name: true, email: true, phone: true, language: true, sequence: true, createdAt: true, slot: { select: { startsAt: true, durationMinutes: true, mode: true, location: true } } },
     }),
   ]);
 
@@ -90,6 +100,26 @@ export async function buildCalendarFeed({ token, asOf = brusselsDate() }: { toke
       summary: `${t('task', { title: task.title })} · ${subject(task.case)}`,
       description: [t('taskDescription'), url].join('\n'),
       url,
+    });
+  }
+  for (const booking of bookings) {
+    const { slot } = booking;
+    calendar.createEvent({
+      // The UID of the person's own invitation: both calendars name the same consultation.
+      id: bookingUid(booking.id),
+      sequence: booking.sequence,
+      start: slot.startsAt,
+      end: new Date(slot.startsAt.getTime() + slot.durationMinutes * 60_000),
+      stamp: booking.createdAt,
+      summary: t('consultation', { name: booking.name }),
+      location: slot.mode === 'PHONE' ? (booking.phone ?? null) : slot.location,
+      description: [
+        t('consultationMode', { mode: slot.mode }),
+        ...(slot.mode !== 'PHONE' && slot.location ? [slot.location] : []),
+        t('consultationContact', { email: booking.email }),
+        ...(booking.phone ? [t('consultationPhone', { phone: booking.phone })] : []),
+        t('consultationLanguage', { language: PUBLIC_LOCALE_NAMES[bookingLanguage(booking.language)] }),
+      ].join('\n'),
     });
   }
   // RFC 5545 ends every content line, the last one too, with CRLF; the generator leaves the final one off.

@@ -92,6 +92,11 @@ export function isKnownNationality(code: string): boolean {
   return nationalities().codes.has(code);
 }
 
+/** Every country code a person can hold, sorted (the public form's country lists). */
+export function knownNationalityCodes(): string[] {
+  return [...nationalities().codes].sort();
+}
+
 /** An ISO code ("ma", "MA") or a country or nationality in en, nl or fr ("Marokko", "marocaine") as the ISO code. */
 export function readNationality(value: string): string {
   const cell = value.trim();

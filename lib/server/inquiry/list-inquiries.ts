@@ -6,7 +6,7 @@ import { getDb } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { InquiryStatus } from '@/lib/generated/prisma/enums';
 import { addDays } from '@/lib/rules/plain-date';
-import { daysLeft, URGENT_APPEAL_DAYS } from '@/lib/rules/inquiry-appeal';
+import { daysLeft, isAppealUrgent, URGENT_APPEAL_DAYS } from '@/lib/rules/inquiry-appeal';
 import { pageCountOf, ZPageNumber } from '@/lib/server/list-query';
 import { parseInput } from '@/lib/server/validate';
 import { INQUIRY_FILTERS, OPEN_STATUSES, type InquiryFilter } from './inquiry-schemas';
@@ -54,7 +54,7 @@ export async function listInquiries({ actor, query, today = brusselsDate() }: { 
     const { booking, appealDueOn, ...rest } = row;
     const dueOn = appealDueOn ? fromDbDate(appealDueOn) : null;
     const left = dueOn ? daysLeft(dueOn, today) : null;
-    return [{ ...rest, appealDueOn: dueOn, daysLeft: left, urgent: left !== null && left >= 0 && left < URGENT_APPEAL_DAYS, bookedFor: booking && !booking.cancelledAt ? booking.slot.startsAt : null }];
+    return [{ ...rest, appealDueOn: dueOn, daysLeft: left, urgent: dueOn !== null && isAppealUrgent(dueOn, today), bookedFor: booking && !booking.cancelledAt ? booking.slot.startsAt : null }];
   });
   return { rows, total, page, pageSize: INQUIRIES_PAGE_SIZE, pageCount: pageCountOf(total, INQUIRIES_PAGE_SIZE), status };
 }

@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { OUTBOX_ONLY } from '@/lib/email/deliver-outbox';
 import { AppError } from '@/lib/errors';
-import type { Locale, OutboxStatus } from '@/lib/generated/prisma/enums';
+import type { EmailLocale, OutboxStatus } from '@/lib/generated/prisma/enums';
 import { parseInput } from '@/lib/server/validate';
 
 const ZInput = z.object({ id: z.string().trim().min(1).max(64) });
@@ -15,7 +15,7 @@ export type OutboxMessage = {
   id: string;
   createdAt: Date;
   template: string;
-  locale: Locale;
+  locale: EmailLocale;
   toEmail: string;
   subject: string;
   html: string;

@@ -4,7 +4,7 @@ import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { OUTBOX_ONLY } from '@/lib/email/deliver-outbox';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Locale, OutboxStatus } from '@/lib/generated/prisma/enums';
+import type { EmailLocale, OutboxStatus } from '@/lib/generated/prisma/enums';
 import { parseInput } from '@/lib/server/validate';
 
 // The outbox screen: admins only, one firm only (firmId is in every statement), newest first, paged on
@@ -33,7 +33,7 @@ export type OutboxListItem = {
   id: string;
   createdAt: Date;
   template: string;
-  locale: Locale;
+  locale: EmailLocale;
   toEmail: string;
   subject: string;
   status: OutboxStatus;

@@ -124,7 +124,7 @@ async function writeBatch(db: Db, day: string, looked: LookedDeadline[], rendere
         SELECT o.*, ${at}::timestamp(3), ${at}::timestamp(3)
         FROM unnest(
           ${emails.map(() => randomUUID())}::text[], ${keys}::text[], ${emails.map((e) => e.r.firmId)}::text[],
-          ${emails.map((e) => (e.r.audience === 'CLIENT' ? 'client-reminder' : 'deadline-reminder'))}::text[], ${emails.map((e) => e.r.locale)}::"Locale"[],
+          ${emails.map((e) => (e.r.audience === 'CLIENT' ? 'client-reminder' : 'deadline-reminder'))}::text[], ${emails.map((e) => e.r.locale)}::"EmailLocale"[],
           ${emails.map((e) => e.r.email)}::text[], ${emails.map((e) => e.r.advisorId)}::text[], ${emails.map((e) => e.email.subject)}::text[],
           ${emails.map((e) => e.email.html)}::text[], ${emails.map((e) => e.email.text)}::text[]
         ) AS o

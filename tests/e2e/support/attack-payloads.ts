@@ -28,6 +28,8 @@ export type Targets = {
   outboxId: string;
   /** A case of another client of the same firm, for the portal client. */
   otherClientCaseId: string;
+  /** A consultation slot the victim firm published. */
+  slotId: string;
   inquiryId: string;
   otherPartyId: string;
 };
@@ -106,6 +108,10 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/settings/firm/actions.ts#uploadPetitionTemplateAction': { audience: 'own-firm', args: (t) => [null, form({ firmId: t.firmId, locale: 'en', template: new File(['not a docx'], 'petition.docx') })] },
   'app/(app)/settings/firm/actions.ts#removePetitionTemplateAction': ownFirm(() => ({ locale: 'fr' })),
   'app/(app)/settings/firm/actions.ts#setRetentionAction': ownFirm(() => ({ years: '5' })),
+  'app/(app)/settings/firm/actions.ts#publicPageAction': ownFirm(() => ({ enabled: 'on', en: 'Planted description' })),
+  // Consultations: the victim's slot must not be withdrawn; publishing names an advisor the attacker's firm lacks.
+  'app/(app)/consultations/actions.ts#withdrawSlotAction': staff((t) => ({ slotId: t.slotId })),
+  'app/(app)/consultations/actions.ts#publishSlotAction': ownFirm((t) => ({ advisorId: t.membershipId, startsAt: '2031-06-30T10:00', durationMinutes: '30', price: '0', mode: 'PHONE' })),
   'app/(app)/account/reminders/actions.ts#reminderPreferencesAction': ownFirm(() => ({ digest: 'on' })),
   'app/(app)/account/reminders/actions.ts#firmLeadTimesAction': ownFirm(() => ({ leadDays: ['30', '7', '1'] })),
   'app/(app)/account/calendar/actions.ts#createFeedAction': { audience: 'own-firm', args: () => [null] },
@@ -133,5 +139,8 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(public)/register/actions.ts#registerFirm': { audience: 'public', args: () => [null, form({ firmName: '', name: '', email: 'not-an-email', password: 'x' })] },
   'app/(public)/invitations/[token]/actions.ts#accept': { audience: 'public', args: (t) => [null, form({ token: t.invitationId, name: 'Intruder', password: 'intruder-password-2026' })], page: () => '/invitations/made-up-token' },
   'app/portal/sign-in/actions.ts#askForMagicLink': { audience: 'public', args: () => [{}, form({ email: 'nobody@attacker.example' })], page: () => '/portal/sign-in' },
+  // A booking's manage link: a guessed token moves or cancels nothing.
+  'app/booking/[token]/actions.ts#cancelBookingAction': { audience: 'public', args: () => [null, form({ token: 'made-up-token-0000000000000000' })], page: () => '/booking/made-up-token-0000000000000000' },
+  'app/booking/[token]/actions.ts#rescheduleBookingAction': { audience: 'public', args: (t) => [null, form({ token: 'made-up-token-0000000000000000', slotId: t.slotId })], page: () => '/booking/made-up-token-0000000000000000' },
   'app/portal/sign-in/actions.ts#redeemLink': { audience: 'public', args: () => [{}, form({ token: 'made-up-token' })], page: () => '/portal/sign-in/verify' },
 };

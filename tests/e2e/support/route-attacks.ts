@@ -11,6 +11,10 @@ export const PAGE_PARAMS: Record<string, (t: Targets) => Record<string, string>>
   '/settings/outbox/[id]': (t) => ({ id: t.outboxId }),
   '/invitations/[token]': (t) => ({ token: t.invitationId }),
   '/portal/cases/[id]': (t) => ({ id: t.otherClientCaseId }),
+  // The victim firm's public page is open to anyone: what it shows must still hold nothing of its clients.
+  '/f/[slug]': () => ({ slug: 'peeters-advocaten' }),
+  // A guess at a booking's manage token: the victim's slot id is as good a guess as any.
+  '/booking/[token]': (t) => ({ token: `${t.slotId}${t.slotId}` }),
 };
 
 /**
@@ -69,4 +73,14 @@ export const ROUTE_ATTACKS: Record<string, (t: Targets) => RouteRequest[]> = {
     { method: 'POST', path: '/import/upload', multipart: { file: { name: 'clients.csv', mimeType: 'text/csv', buffer: Buffer.from('First name;Last name\nEve;Planted\n') } }, own: true },
   ],
   '/portal/sign-in/verify/language': () => [{ method: 'GET', path: '/portal/sign-in/verify/language', own: true }],
+  // The public form, for anyone: a made-up form token is refused before any row (the fingerprint proves it).
+  '/f/[slug]/intake': () => [
+    {
+      method: 'POST', path: '/f/peeters-advocaten/intake', headers: { Accept: 'application/json' }, own: true,
+      multipart: {
+        formToken: { name: 'formToken', mimeType: 'text/plain', buffer: Buffer.from('1.forged') },
+        letter: { name: 'letter.pdf', mimeType: 'application/pdf', buffer: pdf('planted letter') },
+      },
+    },
+  ],
 };

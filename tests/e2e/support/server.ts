@@ -66,6 +66,9 @@ const env = {
   DATA_DIR: tmpDir ?? path.join(os.tmpdir(), name),
   AUTH_SECRET: randomUUID() + randomUUID(),
   METRICS_TOKEN: E2E_METRICS_TOKEN,
+  // The public form's time check refuses a form sent within seconds of showing it; Playwright types that fast.
+  // tests/integration/public-intake.test.ts holds the check itself.
+  INTAKE_MIN_FILL_SECONDS: '0',
   // WebAuthn refuses an IP address as RP ID: the passkey spec opens the app as http://localhost instead.
   WEBAUTHN_RP_ID: 'localhost',
   WEBAUTHN_ORIGIN: `http://localhost:${port}`,

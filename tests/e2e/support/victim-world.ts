@@ -89,6 +89,11 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
   await portalClient.getByRole('button', { name: 'Sign in' }).click();
   await expect(portalClient).toHaveURL(/\/portal$/);
 
+  // A consultation time of the victim firm, published by its admin for themselves through the page's action.
+  const adminId = await withDatabase(async (db) => (await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@peeters.example'`)).rows[0]!.id);
+  const published = await run('app/(app)/consultations/actions.ts#publishSlotAction', '/consultations', [null, form({ advisorId: adminId, startsAt: '2031-06-30T10:00', durationMinutes: '30', price: '0', mode: 'PHONE' })]);
+  expect(published.ok, published.body.slice(0, 400)).toBe(true);
+
   const targets = await withDatabase(async (db) => {
     const one = async (sql: string, params: unknown[]) => {
       const { rows } = await db.query<{ id: string }>(sql, params);
@@ -117,6 +122,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       relatedClientId: await one(`SELECT "relatedClientId" AS id FROM "FamilyLink" WHERE "firmId" = $1 LIMIT 1`, [firmId]),
       outboxId: await one(`SELECT id FROM "EmailOutbox" WHERE "firmId" = $1 ORDER BY "createdAt" LIMIT 1`, [firmId]),
       otherClientCaseId: victim.caseId,
+      slotId: await one(`SELECT id FROM "ConsultationSlot" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
       inquiryId: inquiry.id,
       otherPartyId: await one(`SELECT id FROM "OtherParty" WHERE "caseId" = $1`, [victim.caseId]),
     } satisfies Targets;

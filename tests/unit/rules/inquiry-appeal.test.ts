@@ -2,15 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { computeDeadlines } from '@/lib/rules/deadlines';
 import { appealDueFromNotification, daysLeft, isAppealUrgent } from '@/lib/rules/inquiry-appeal';
 
-describe("an inquirer's appeal deadline", () => {
-  it.each([
-    ['2027-03-01', '2027-03-31', '30 days → a Wednesday, unchanged'],
-    ['2026-10-02', '2026-11-02', '30 days → Sun 1 Nov (All Saints) → Mon 2 Nov'],
-    ['2026-10-12', '2026-11-12', '30 days → Wed 11 Nov (Armistice) → Thu 12 Nov'],
-    ['2026-11-25', '2026-12-28', '30 days → Fri 25 Dec → Mon 28 Dec'],
-    ['2026-10-08', '2026-11-09', '30 days → Sat 7 Nov → Mon 9 Nov (weekend)'],
-  ])('notified %s → appeal by %s (%s)', (notifiedOn, dueOn) => {
-    expect(appealDueFromNotification(notifiedOn)).toBe(dueOn);
+describe('the appeal time a person is shown on the public form', () => {
+  it('is the ordinary 30 days from notification', () => {
+    expect(appealDueFromNotification('2026-11-30')).toBe('2026-12-30');
+  });
+
+  it('moves to the next working day when day 30 is a weekend or a public holiday', () => {
+    // 3 Jan 2027 + 30 = Tue 2 Feb: a working day, unchanged.
+    expect(appealDueFromNotification('2027-01-03')).toBe('2027-02-02');
+    // 7 Nov 2026 + 30 = Mon 7 Dec.
+    expect(appealDueFromNotification('2026-11-07')).toBe('2026-12-07');
+    // 5 Nov 2026 + 30 = Sat 5 Dec: Monday 7 Dec.
+    expect(appealDueFromNotification('2026-11-05')).toBe('2026-12-07');
+    // 25 Nov 2026 + 30 = Fri 25 Dec (Christmas): Monday 28 Dec.
+    expect(appealDueFromNotification('2026-11-25')).toBe('2026-12-28');
+  });
+
+  it('counts days left in calendar days: 0 on the last day, negative after it', () => {
+    expect(daysLeft('2026-12-30', '2026-12-07')).toBe(23);
+    expect(daysLeft('2026-12-30', '2026-12-30')).toBe(0);
+    expect(daysLeft('2026-12-30', '2027-01-02')).toBe(-3);
   });
 
   it("is the same date the case's own appeal deadline gets once the refusal is recorded (ordinary regime)", () => {
@@ -20,18 +31,10 @@ describe("an inquirer's appeal deadline", () => {
     }
   });
 
-  it('counts the days left as of a Brussels day: 0 on the last day, negative after it', () => {
-    expect(daysLeft('2026-11-02', '2026-10-23')).toBe(10);
-    expect(daysLeft('2026-11-02', '2026-10-24')).toBe(9);
-    expect(daysLeft('2026-11-02', '2026-11-02')).toBe(0);
-    expect(daysLeft('2026-11-02', '2026-11-03')).toBe(-1);
-    // Across a month and a year end.
-    expect(daysLeft('2027-01-04', '2026-12-28')).toBe(7);
-  });
-
-  it('is urgent with fewer than 10 days left, and once passed', () => {
+  it('is urgent for the staff list with fewer than 10 days left, not once passed', () => {
     expect(isAppealUrgent('2026-11-02', '2026-10-23')).toBe(false);
     expect(isAppealUrgent('2026-11-02', '2026-10-24')).toBe(true);
-    expect(isAppealUrgent('2026-11-02', '2026-11-10')).toBe(true);
+    expect(isAppealUrgent('2026-11-02', '2026-11-02')).toBe(true);
+    expect(isAppealUrgent('2026-11-02', '2026-11-03')).toBe(false);
   });
 });

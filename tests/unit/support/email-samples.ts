@@ -4,6 +4,17 @@ import type { TemplateName, TemplateProps } from '@/lib/email/templates';
 
 export const firm = { firmName: 'Peeters & Dubois Advocaten' };
 
+const booking = {
+  ...firm,
+  personName: 'Anna Schmidt',
+  advisorName: 'Sofie Peeters',
+  startsAt: '2026-12-14T09:30:00.000Z',
+  durationMinutes: 45,
+  priceCents: 6000,
+  mode: 'VIDEO' as const,
+  location: 'https://meet.example/peeters',
+};
+
 export const samples: { [N in TemplateName]: TemplateProps<N> } = {
   invitation: { ...firm, inviterName: 'Sofie Peeters', role: 'ASSISTANT', url: 'https://sejour.example/invitations/tok-inv-123', expiresInDays: 7 },
   'magic-link': { ...firm, url: 'https://sejour.example/portal/sign-in/verify?token=tok-ml-456', minutes: 20 },
@@ -87,6 +98,21 @@ export const samples: { [N in TemplateName]: TemplateProps<N> } = {
     excerpt: 'The commune gave me an appointment on 14 December. Should I bring the original?',
     caseUrl: 'https://sejour.example/cases/case-1',
   },
+  'consultation-notice': {
+    ...firm,
+    kind: 'booked',
+    recipientName: 'Sofie Peeters',
+    personName: 'Anna Schmidt',
+    personEmail: 'anna@example.de',
+    personLanguage: 'de',
+    startsAt: '2026-12-14T09:30:00.000Z',
+    durationMinutes: 45,
+    mode: 'PHONE',
+    consultationsUrl: 'https://sejour.example/consultations',
+  },
+  'booking-confirmation': { ...booking, manageUrl: 'https://sejour.example/booking/tok-bk-123', moved: false },
+  'booking-reminder': { ...booking, firmPageUrl: 'https://sejour.example/f/peeters' },
+  'booking-withdrawn': { ...booking, firmPageUrl: 'https://sejour.example/f/peeters' },
 };
 
 /** The one link each template must carry, in HTML and in text. */
@@ -102,4 +128,8 @@ export const linkField: { [N in TemplateName]: keyof TemplateProps<N> & string }
   'document-rejected': 'portalUrl',
   'client-message': 'caseUrl',
   'task-reminder': 'caseUrl',
+  'consultation-notice': 'consultationsUrl',
+  'booking-confirmation': 'manageUrl',
+  'booking-reminder': 'firmPageUrl',
+  'booking-withdrawn': 'firmPageUrl',
 };

@@ -7,8 +7,10 @@ import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
+import { brusselsDate } from '@/lib/dates';
 import { isAppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
+import { isAppealUrgent } from '@/lib/rules/inquiry-appeal';
 import { ruleLabel } from '@/lib/rules/labels';
 import { PROCEDURES } from '@/lib/rules/vocabulary';
 import { getInquiry } from '@/lib/server/inquiry/get-inquiry';
@@ -61,6 +63,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
   );
   const live = inquiry.booking && !inquiry.booking.cancelledAt;
   const nationality = inquiry.nationality ?? '';
+  const today = brusselsDate();
   return (
     <div className="space-y-6">
       <header className="space-y-1">
@@ -68,7 +71,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
         <h1 className="text-2xl font-semibold">{inquiry.lastName}, {inquiry.firstName}</h1>
         <p className="text-slate-600">
           <span data-testid="inquiry-status">{t(`status.${inquiry.status}`)}</span> · {tp('received', { date: brussels(inquiry.createdAt) })}
-          {inquiry.appealDueOn && inquiry.daysLeft !== null ? <> · <AppealBadge daysLeft={inquiry.daysLeft} urgent={inquiry.daysLeft >= 0 && inquiry.daysLeft < 10} t={t} /></> : null}
+          {inquiry.appealDueOn && inquiry.daysLeft !== null ? <> · <AppealBadge daysLeft={inquiry.daysLeft} urgent={isAppealUrgent(inquiry.appealDueOn, today)} t={t} /></> : null}
         </p>
       </header>
       <div className="grid gap-6 lg:grid-cols-5">

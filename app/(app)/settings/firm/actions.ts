@@ -8,6 +8,7 @@ import { removeFirmLogo } from '@/lib/server/firm/remove-firm-logo';
 import { removePetitionTemplate } from '@/lib/server/firm/remove-petition-template';
 import { setFirmLogo } from '@/lib/server/firm/set-firm-logo';
 import { setPetitionTemplate } from '@/lib/server/firm/set-petition-template';
+import { setPublicPage } from '@/lib/server/firm/set-public-page';
 import { setRetentionPeriod } from '@/lib/server/firm/set-retention-period';
 import { requestContext } from '@/lib/server/request-context';
 
@@ -52,6 +53,15 @@ export async function removePetitionTemplateAction(_prev: State, form: FormData)
 export async function setRetentionAction(_prev: State, form: FormData): Promise<State> {
   const actor = await requireWorkingStaff();
   const result = await toActionResult(async () => setRetentionPeriod({ actor, input: Object.fromEntries(form), context: await requestContext() }));
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}
+
+export async function publicPageAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () =>
+    setPublicPage({ actor, input: { enabled: form.get('enabled') === 'on' ? 'true' : 'false', en: form.get('en') ?? '', nl: form.get('nl') ?? '', fr: form.get('fr') ?? '', de: form.get('de') ?? '' }, context: await requestContext() }),
+  );
   if (result.ok) revalidatePath('/settings/firm');
   return result;
 }

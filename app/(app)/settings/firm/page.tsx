@@ -8,6 +8,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { getFirmBranding } from '@/lib/server/firm/get-firm-branding';
 import { removeLogoAction, uploadLogoAction } from './actions';
 import { PetitionTemplatesSection } from './petition-templates-section';
+import { PublicPageSection } from './public-page-section';
 import { RetentionSection } from './retention-section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -51,6 +52,7 @@ export default async function FirmSettingsPage() {
         ) : null}
       </section>
       <PetitionTemplatesSection actor={actor} />
+      <PublicPageSection actor={actor} />
       <RetentionSection actor={actor} />
     </div>
   );
