@@ -33,6 +33,8 @@ export const CLIENT_MESSAGE_PATHS = [
   'firmSettings.retention.errors',
   'consultations.publish',
   'consultations.fields',
+  'inquiries.fields',
+  'inquiries.convert',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */

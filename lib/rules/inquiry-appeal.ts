@@ -16,3 +16,12 @@ export function appealDueFromNotification(notifiedOn: PlainDate): PlainDate {
 export function daysLeft(dueOn: PlainDate, today: PlainDate): number {
   return daysBetween(today, dueOn);
 }
+
+/** Inquiries with fewer days left than this come first in the staff list, with an urgent badge. */
+export const URGENT_APPEAL_DAYS = 10;
+
+/** Fewer than URGENT_APPEAL_DAYS left and not yet passed: what lifts an inquiry to the top of the staff list. */
+export function isAppealUrgent(dueOn: PlainDate, today: PlainDate): boolean {
+  const left = daysLeft(dueOn, today);
+  return left >= 0 && left < URGENT_APPEAL_DAYS;
+}

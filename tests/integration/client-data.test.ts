@@ -29,6 +29,8 @@ const { CLIENT_DATA_TABLES, OTHER_TABLES } = await import('@/lib/server/client/c
 const { setRetentionPeriod } = await import('@/lib/server/firm/set-retention-period');
 const { closeCase, person, populateClient } = await import('./support/client-data-world');
 const { rowsAbout } = await import('./support/client-data-expected');
+const { checkInquiryConflicts } = await import('@/lib/server/inquiry/check-inquiry-conflicts');
+const { createInquiry } = await import('./support/inquiry-world');
 
 const run = promisify(execFile);
 const db = getDb();
@@ -95,6 +97,11 @@ describe("a client's export", () => {
     const [clientRow] = index.tables.Client ?? [];
     expect(clientRow).toMatchObject({ nationalRegisterNumber: first.person.nationalRegisterNumber, passportNumber: first.person.passportNumber });
     expect(Object.keys(clientRow ?? {}).filter((key) => /Enc$|Hash$/.test(key))).toEqual([]);
+    // The inquiry they were converted from, with the number they gave in clear; the other party's number not at all.
+    expect(index.tables.Inquiry?.[0]).toMatchObject({ convertedClientId: first.clientId, nationalRegisterNumber: first.person.nationalRegisterNumber });
+    for (const table of ['Inquiry', 'ConsultationBooking', 'OtherParty']) {
+      expect(Object.keys(index.tables[table]?.[0] ?? {}).filter((key) => /Enc$|Hash$/.test(key)), table).toEqual([]);
+    }
     const exported = Object.fromEntries(Object.entries(index.tables).map(([table, rows]) => [table, rows.map((row) => keyOf(table, row)).sort()]));
     expect(exported).toEqual(expected);
     for (const table of CLIENT_DATA_TABLES) {
@@ -209,11 +216,17 @@ describe("a client's erasure", () => {
   it('leaves no personal value of the client in any table nor any of their files in storage, and the other client intact', async () => {
     const { w, first, second } = await world('GDPR erase');
     await closeCase(w, first.caseId, '2019-03-01');
+    // Someone else wrote in with the client's number: their conflict check names the client, her spouse's link to her
+    // and her sponsor.
+    const lookalike = await createInquiry(w.firm, { firstName: 'Other', lastName: `Person${unique()}`, nationalRegisterNumber: first.person.nationalRegisterNumber });
+    const sponsor = await db.otherParty.findFirstOrThrow({ where: { caseId: first.caseId } });
+    await db.otherParty.update({ where: { id: sponsor.id }, data: { nationalRegisterNumberHash: lookalike.nationalRegisterNumberHash } });
+    expect((await checkInquiryConflicts({ actor: w.advisor.actor, input: { inquiryId: lookalike.id }, context: newContext() })).matches.map((m) => m.kind).sort()).toEqual(['client', 'family', 'other_party']);
     const values = personalValues(first.person);
     const rateKeys = personalRateLimitKeys({ emails: [first.person.email], userIds: [first.portal.userId] });
     // The scan sees them before: in the client row, their portal user, notes, emails, the audit log and more.
     const tablesBefore = new Set((await scanDatabase(values)).map((hit) => hit.slice(0, hit.indexOf(':'))));
-    for (const table of ['Client', 'User', 'Case', 'Task', 'Note', 'Document', 'DocumentVersion', 'DecisionIntake', 'EmailOutbox', 'Reminder', 'Invitation', 'VerificationToken', 'AuditLog', 'ImportJob']) expect(tablesBefore, table).toContain(table);
+    for (const table of ['Client', 'User', 'Case', 'Task', 'Note', 'Document', 'DocumentVersion', 'DecisionIntake', 'EmailOutbox', 'Reminder', 'Invitation', 'VerificationToken', 'AuditLog', 'ImportJob', 'Inquiry', 'ConsultationBooking']) expect(tablesBefore, table).toContain(table);
     expect(await db.rateLimit.count({ where: { key: { in: rateKeys } } })).toBeGreaterThan(0);
     const secondBefore = await rowsAbout(w.firm.id, second.clientId, second.person);
     const auditBefore = await db.auditLog.findMany({ where: { OR: [{ firmId: w.firm.id }, { firmId: null }] }, select: { id: true, action: true, entity: true, entityId: true, actorKind: true, createdAt: true }, orderBy: { id: 'asc' } });
@@ -222,6 +235,13 @@ describe("a client's erasure", () => {
     expect(result).toEqual({ clientId: first.clientId, fileNumber: first.fileNumber, filesDeleted: first.storageKeys.length, filesLeft: [] });
 
     expect(await scanDatabase(values)).toEqual([]);
+    // The lookalike's check still says what it found, without the names.
+    const kept = (await db.inquiry.findUniqueOrThrow({ where: { id: lookalike.id } })).conflictMatches as { kind: string; label: string; id: string; via?: { id: string; label: string } }[];
+    expect(kept.map(({ kind, label, id, via }) => [kind, kind === 'family' ? via : label, id]).sort()).toEqual([
+      ['client', '[erased]', first.clientId],
+      ['family', { id: first.clientId, label: '[erased]' }, expect.any(String)],
+      ['other_party', '[erased]', sponsor.id],
+    ]);
     expect(await db.rateLimit.count({ where: { key: { in: rateKeys } } })).toBe(0);
     for (const key of first.storageKeys) expect(await storage.exists(key), key).toBe(false);
     // The tombstone keeps the firm's file number (a reference, not the person), so it is never given out again.

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sealedKeyId, type Keyring } from '@/lib/crypto/field-encryption';
 import type { FieldKeys } from '@/lib/crypto/field-keys';
@@ -13,6 +13,7 @@ const { getDb } = await import('@/lib/db');
 const { fieldKeys } = await import('@/lib/env');
 const { newClientId, openIdentityNumbers, sealIdentityNumbers } = await import('@/lib/server/client/identity-numbers');
 const { rotateIdentityKeys } = await import('@/lib/server/client/rotate-identity-keys');
+const { openNationalRegisterNumber, sealNationalRegisterNumber } = await import('@/lib/server/client/sealed-national-number');
 
 const db = getDb();
 const [k1, k2, k0] = [randomBytes(32), randomBytes(32), randomBytes(32)];
@@ -40,7 +41,7 @@ describe('key rotation', () => {
     expect(new Set((await sealedValues()).map(sealedKeyId))).toEqual(new Set(['k1']));
 
     const report = await rotateIdentityKeys({ keys: keysWith('k2', [['k2', k2], ['k1', k1]]), batchSize: 3 });
-    expect(report).toEqual({ keyId: 'k2', clients: 4, firms: 2, unreadable: [] });
+    expect(report).toEqual({ keyId: 'k2', clients: 4, inquiries: 0, otherParties: 0, firms: 2, unreadable: [] });
     expect(new Set((await sealedValues()).map(sealedKeyId))).toEqual(new Set(['k2']));
 
     const onlyK2 = keysWith('k2', [['k2', k2]]);
@@ -57,7 +58,50 @@ describe('key rotation', () => {
     expect(await scanDatabase(db, clients.flatMap((c) => clearForms(c.nationalRegisterNumber, c.passportNumber)))).toEqual([]);
 
     // Once done, running it again finds nothing to do.
-    expect(await rotateIdentityKeys({ keys: keysWith('k2', [['k2', k2]]) })).toEqual({ keyId: 'k2', clients: 0, firms: 0, unreadable: [] });
+    expect(await rotateIdentityKeys({ keys: keysWith('k2', [['k2', k2]]) })).toEqual({ keyId: 'k2', clients: 0, inquiries: 0, otherParties: 0, firms: 0, unreadable: [] });
+  });
+
+  it("re-seals inquiries' and other parties' numbers too, keeping their hashes and updatedAt, and names one that does not open", async () => {
+    const w = await createFirmWithStaff('Rotate sealed');
+    const underK1 = keysWith('k1', [['k1', k1]]);
+    const client = await clientUnder(w.firm.id, keysWith('k2', [['k2', k2]]));
+    const kase = await db.case.create({ data: { firmId: w.firm.id, clientId: client.id, reference: `R-${unique()}`, procedure: 'SINGLE_PERMIT' } });
+    const sealedRow = async (table: 'Inquiry' | 'OtherParty', keys: FieldKeys) => {
+      const id = randomUUID();
+      const number = nationalRegisterNumber();
+      const sealed = sealNationalRegisterNumber({ table, id, firmId: w.firm.id }, number, keys);
+      if (table === 'Inquiry') {
+        await db.inquiry.create({ data: { id, firmId: w.firm.id, firstName: 'In', lastName: unique(), email: `${unique()}@people.example.test`, language: 'de', topic: 'OTHER', question: 'q', ...sealed } });
+      } else {
+        await db.otherParty.create({ data: { id, firmId: w.firm.id, caseId: kase.id, name: `Other ${unique()}`, role: 'SPONSOR', ...sealed } });
+      }
+      return { id, number };
+    };
+    const inquiries = [await sealedRow('Inquiry', underK1), await sealedRow('Inquiry', underK1), await sealedRow('Inquiry', underK1)];
+    const parties = [await sealedRow('OtherParty', underK1), await sealedRow('OtherParty', underK1)];
+    const lost = await sealedRow('OtherParty', keysWith('k0', [['k0', k0]]));
+    const rows = async () => ({
+      inquiries: await db.inquiry.findMany({ where: { firmId: w.firm.id }, select: { id: true, nationalRegisterNumberHash: true, updatedAt: true }, orderBy: { id: 'asc' } }),
+      parties: await db.otherParty.findMany({ where: { firmId: w.firm.id }, select: { id: true, nationalRegisterNumberHash: true, updatedAt: true }, orderBy: { id: 'asc' } }),
+    });
+    const before = await rows();
+
+    const report = await rotateIdentityKeys({ keys: keysWith('k2', [['k2', k2], ['k1', k1]]), batchSize: 2 });
+    expect(report).toMatchObject({ inquiries: 3, otherParties: 2, unreadable: [{ table: 'OtherParty', id: lost.id, field: 'nationalRegisterNumber', reason: 'unknownKey' }] });
+    const onlyK2 = keysWith('k2', [['k2', k2]]);
+    for (const [table, list] of [['Inquiry', inquiries], ['OtherParty', parties]] as const) {
+      for (const { id, number } of list) {
+        const row = table === 'Inquiry' ? await db.inquiry.findUniqueOrThrow({ where: { id } }) : await db.otherParty.findUniqueOrThrow({ where: { id } });
+        expect(sealedKeyId(row.nationalRegisterNumberEnc!)).toBe('k2');
+        expect(openNationalRegisterNumber({ table, id, sealed: row.nationalRegisterNumberEnc }, onlyK2)).toEqual({ value: number, unreadable: false });
+      }
+    }
+    expect(await rows()).toEqual(before);
+    const audit = await db.auditLog.findMany({ where: { firmId: w.firm.id, action: 'firm.identity_keys_rotated' }, orderBy: { id: 'asc' } });
+    const sum = (key: string) => audit.reduce((total, row) => total + ((row.diff as { after: Record<string, number> }).after[key] ?? 0), 0);
+    expect([sum('inquiries'), sum('otherParties')]).toEqual([3, 2]);
+    // With k0 back in the keyring, the next run finishes the job.
+    expect(await rotateIdentityKeys({ keys: keysWith('k2', [['k2', k2], ['k0', k0]]) })).toMatchObject({ inquiries: 0, otherParties: 1, unreadable: [] });
   });
 
   it('leaves a value whose key is not in the keyring as it is, and names it', async () => {

@@ -63,6 +63,8 @@ const { APPEAL_OPERATIONS } = await import('./support/appeal-operations');
 const { CALENDAR_OPERATIONS } = await import('./support/calendar-operations');
 const { IMPORT_OPERATIONS } = await import('./support/import-operations');
 const { CLIENT_DATA_OPERATIONS } = await import('./support/client-data-operations');
+const { INQUIRY_OPERATIONS } = await import('./support/inquiry-operations');
+const { OTHER_PARTY_OPERATIONS } = await import('./support/other-party-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -115,7 +117,7 @@ const auditActions = async (w: World) => (await db.auditLog.findMany({ where: { 
 async function caseWorkSnapshot(firmId: string) {
   const where = { firmId };
   const byId = { id: 'asc' } as const;
-  const [deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments, consultationSlots] = await Promise.all([
+  const [deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments, consultationSlots, inquiries, otherParties] = await Promise.all([
     db.deadline.findMany({ where, orderBy: byId }),
     db.caseEvent.findMany({ where, orderBy: byId }),
     db.note.findMany({ where, orderBy: byId }),
@@ -126,8 +128,10 @@ async function caseWorkSnapshot(firmId: string) {
     db.documentVersion.findMany({ where, orderBy: byId }),
     db.caseDocument.findMany({ where, orderBy: [{ caseId: 'asc' }, { documentId: 'asc' }] }),
     db.consultationSlot.findMany({ where, orderBy: byId }),
+    db.inquiry.findMany({ where, orderBy: byId }),
+    db.otherParty.findMany({ where, orderBy: byId }),
   ]);
-  return { deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments, consultationSlots };
+  return { deadlines, events, notes, tasks, checklist, importJobs, documents, versions, caseDocuments, consultationSlots, inquiries, otherParties };
 }
 
 async function openTask(w: World, assigneeId: string | null, dueOn = '2026-12-01') {
@@ -466,6 +470,9 @@ const OPERATIONS: Operation[] = [
   ...APPEAL_OPERATIONS,
   // ---------- GDPR: a client's export and erasure, the retention setting: support/client-data-operations.ts ----------
   ...CLIENT_DATA_OPERATIONS,
+  // ---------- inquiries and the conflict check, other parties of a case: support/{inquiry,other-party}-operations.ts ----------
+  ...INQUIRY_OPERATIONS,
+  ...OTHER_PARTY_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

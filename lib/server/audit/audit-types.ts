@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -108,6 +108,16 @@ export const AUDIT_ACTIONS = {
   'consultation.slot_withdrawn': 'consultation',
   // A booking moved to another slot by its emailed link (entityId = booking id; before/after name the slots).
   'consultation.booking_rescheduled': 'consultation',
+  // Inquiries from the public form (entityId = Inquiry id): staff's status changes, the conflict check (what it
+  // found, by kind and id, never the person's number), the letter opened, and the conversion into a client.
+  'inquiry.status_changed': 'inquiry',
+  'inquiry.conflict_checked': 'inquiry',
+  'inquiry.letter_downloaded': 'inquiry',
+  'inquiry.converted': 'inquiry',
+  // Someone on the other side of a case (entityId = OtherParty id); the number is recorded as given, masked.
+  'other_party.added': 'other_party',
+  'other_party.updated': 'other_party',
+  'other_party.removed': 'other_party',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

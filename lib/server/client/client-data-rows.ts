@@ -2,6 +2,7 @@ import type { Tx } from '@/lib/db';
 import type { Client } from '@/lib/generated/prisma/client';
 import { findMentions } from './client-mentions';
 import { openIdentityNumbers, type OpenedIdentityNumbers } from './identity-numbers';
+import { openNationalRegisterNumber } from './sealed-national-number';
 import { personalStrings } from './personal-masking';
 
 // Everything the database holds on one client, table by table: the rows that point at them (directly, through
@@ -12,6 +13,9 @@ import { personalStrings } from './personal-masking';
 export const CLIENT_DATA_TABLES = [
   'Client', 'User', 'Account', 'Session', 'VerificationToken', 'Invitation', 'FamilyLink', 'Case', 'CaseEvent', 'Deadline', 'Task', 'Reminder',
   'Document', 'DocumentVersion', 'CaseDocument', 'ChecklistItem', 'Note', 'DecisionIntake', 'AppealFiling', 'EmailOutbox', 'EmailAttempt', 'AuditLog', 'ImportJob',
+  // What the person sent before they were a client (the inquiry they were converted from, its booking), and the
+  // other parties of their cases (kept with the case they are recorded on; their numbers are not handed out).
+  'Inquiry', 'ConsultationBooking', 'OtherParty',
 ] as const;
 export type ClientDataTable = (typeof CLIENT_DATA_TABLES)[number];
 
@@ -26,10 +30,6 @@ export const OTHER_TABLES = {
   RecoveryCode: "hashes of a staff member's one-use codes; portal users have none",
   WebAuthnChallenge: 'random challenges that live a few minutes, for staff passkeys only',
   ConsultationSlot: "an advisor's offered time, price and place; no person in it",
-  // Issue 17 links a booking to its inquiry and, on conversion, to the client; until then it is no client's.
-  ConsultationBooking: 'a person who booked a consultation before being anyone’s client',
-  Inquiry: 'a person who wrote through the public form before being anyone’s client',
-  OtherParty: 'someone on the other side of a case, not the client',
 } as const;
 
 /** Credentials and their hashes: left out of the export (named in its index), deleted with their rows on erasure. */
@@ -39,9 +39,12 @@ export const OMITTED_FIELDS = {
   Session: ['sessionToken'],
   VerificationToken: ['token'],
   Invitation: ['tokenHash'],
+  ConsultationBooking: ['tokenHash'],
+  // Someone else's number (the other side of the case): neither in clear nor sealed in the client's export.
+  OtherParty: ['nationalRegisterNumberEnc', 'nationalRegisterNumberHash'],
 } as const;
 
-export type ClientFile = { source: 'DocumentVersion' | 'AppealFiling'; id: string; storageKey: string; fileName: string; date: Date; sizeBytes: number | null; sha256: string | null };
+export type ClientFile = { source: 'DocumentVersion' | 'AppealFiling' | 'Inquiry'; id: string; storageKey: string; fileName: string; date: Date; sizeBytes: number | null; sha256: string | null };
 type Row = Record<string, unknown>;
 
 export type ClientData = {
@@ -104,9 +107,21 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const notes = await tx.note.findMany({ where: { firmId, OR: [{ clientId }, { caseId: { in: caseIds } }] }, orderBy: { createdAt: 'asc' } });
   const intakes = await tx.decisionIntake.findMany({ where: ofCasesOrDocuments, orderBy: { createdAt: 'asc' } });
   const filings = await tx.appealFiling.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
+  const inquiries = await tx.inquiry.findMany({ where: { firmId, convertedClientId: clientId }, orderBy: { createdAt: 'asc' } });
+  const bookings = await tx.consultationBooking.findMany({ where: { firmId, inquiry: { firmId, convertedClientId: clientId } }, omit: { tokenHash: true }, orderBy: { createdAt: 'asc' } });
+  const otherParties = await tx.otherParty.findMany({ where: ofCases, omit: { nationalRegisterNumberEnc: true, nationalRegisterNumberHash: true }, orderBy: { createdAt: 'asc' } });
+  // The person's inquiry as they would read it: the number they gave in clear, not its ciphertext or hash. One
+  // that does not open counts as unreadable, as the client's own numbers do (the export is then refused).
+  const inquiryRows = inquiries.map(({ nationalRegisterNumberEnc, nationalRegisterNumberHash: _hash, ...row }) => {
+    const number = openNationalRegisterNumber({ table: 'Inquiry', id: row.id, sealed: nationalRegisterNumberEnc });
+    return { row: { ...row, nationalRegisterNumber: number.value }, unreadable: number.unreadable };
+  });
 
-  const emails = lower([client.email, portalUser?.email, ...invitations.map((invitation) => invitation.email)]);
-  const identity = openIdentityNumbers(client);
+  const emails = lower([client.email, portalUser?.email, ...invitations.map((invitation) => invitation.email), ...inquiries.map((inquiry) => inquiry.email), ...bookings.map((booking) => booking.email)]);
+  const opened = openIdentityNumbers(client);
+  const identity: OpenedIdentityNumbers = inquiryRows.some((inquiry) => inquiry.unreadable) && !opened.unreadable.includes('nationalRegisterNumber')
+    ? { ...opened, unreadable: [...opened.unreadable, 'nationalRegisterNumber'] }
+    : opened;
   const { nationalRegisterNumberEnc: _nrn, nationalRegisterNumberHash: _nrnHash, passportNumberEnc: _passport, passportNumberHash: _passportHash, ...plainColumns } = client;
   // The row as the person would read it: numbers in clear in place of their ciphertexts and lookup hashes.
   const clientRow = { ...plainColumns, nationalRegisterNumber: identity.nationalRegisterNumber, passportNumber: identity.passportNumber };
@@ -118,6 +133,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const ownIds = [
     clientId, ...userIds, ...ids(sessions), ...ids(invitations), ...ids(familyLinks), ...caseIds, ...ids(events), ...ids(deadlines), ...ids(tasks),
     ...documentIds, ...ids(versions), ...ids(checklist), ...ids(notes), ...ids(intakes), ...ids(filings),
+    ...ids(inquiries), ...ids(bookings), ...ids(otherParties),
   ];
   const mentions = await findMentions(tx, {
     firmId, emails, ownIds, userIds,
@@ -125,7 +141,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
     // A portal message's email to the advisor is keyed by the note it announces.
     keys: ids(notes).map((id) => `client-message:${id}`),
     // An id inside a diff or a report (a family link's relatedClientId, an import's list of created clients).
-    mentionedIds: [clientId, ...userIds, ...caseIds, ...documentIds],
+    mentionedIds: [clientId, ...userIds, ...caseIds, ...documentIds, ...ids(inquiries)],
     reminderOutboxIds: reminders.flatMap((reminder) => (reminder.outboxId ? [reminder.outboxId] : [])),
   });
 
@@ -133,6 +149,9 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
     ...versions.map((v): ClientFile => ({ source: 'DocumentVersion', id: v.id, storageKey: v.storageKey, fileName: v.fileName, date: v.uploadedAt, sizeBytes: v.sizeBytes, sha256: v.sha256 })),
     ...filings.flatMap((f): ClientFile[] =>
       f.packetStorageKey ? [{ source: 'AppealFiling', id: f.id, storageKey: f.packetStorageKey, fileName: 'jbox-packet.zip', date: f.builtAt ?? f.updatedAt, sizeBytes: null, sha256: null }] : [],
+    ),
+    ...inquiries.flatMap((i): ClientFile[] =>
+      i.letterStorageKey ? [{ source: 'Inquiry', id: i.id, storageKey: i.letterStorageKey, fileName: i.letterFileName ?? 'letter', date: i.createdAt, sizeBytes: i.letterSizeBytes, sha256: i.letterSha256 }] : [],
     ),
   ];
   return {
@@ -147,6 +166,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
       Client: [clientRow], User: portalUser ? [portalUser] : [], Account: accounts, Session: sessions, VerificationToken: tokens, Invitation: invitations, FamilyLink: familyLinks,
       Case: cases, CaseEvent: events, Deadline: deadlines, Task: tasks, Reminder: reminders, Document: documents, DocumentVersion: versions, CaseDocument: caseDocuments,
       ChecklistItem: checklist, Note: notes, DecisionIntake: intakes, AppealFiling: filings, ...mentions,
+      Inquiry: inquiryRows.map((inquiry) => inquiry.row), ConsultationBooking: bookings, OtherParty: otherParties,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { brusselsDate, toDbDate } from '@/lib/dates';
@@ -25,38 +26,45 @@ async function nextFileNumber(tx: Tx, firmId: string, year: string): Promise<str
 export async function createClient({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
   assertCan(actor, 'client.create');
   const data = parseInput(ZClientInput, input);
-  return getDb().$transaction(async (tx) => {
-    if (!data.confirmDuplicate) {
-      const duplicates = await findDuplicateClients(tx, actor.firmId, data);
-      if (duplicates.length) {
-        throw new AppError('CONFLICT', { message: 'possible duplicate client', userMessage: 'clients.duplicate', details: { duplicates }, exposed: { duplicates } });
-      }
+  const { id, fileNumber } = await getDb().$transaction((tx) => insertClient(tx, { actor, data, context }));
+  return { id, fileNumber };
+}
+
+/**
+ * The new client's rows in the caller's transaction (the form above, and an inquiry converted into a client):
+ * duplicate detection, the file number, sealed numbers, the audit row. The caller checked the permission.
+ */
+export async function insertClient(tx: Tx, { actor, data, context }: { actor: StaffActor; data: z.output<typeof ZClientInput>; context: RequestContext }) {
+  if (!data.confirmDuplicate) {
+    const duplicates = await findDuplicateClients(tx, actor.firmId, data);
+    if (duplicates.length) {
+      throw new AppError('CONFLICT', { message: 'possible duplicate client', userMessage: 'clients.duplicate', details: { duplicates }, exposed: { duplicates } });
     }
-    // One numbering at a time per firm, so two people creating clients never get the same file number.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`client-number:${actor.firmId}`}))`;
-    const fileNumber = data.fileNumber ?? (await nextFileNumber(tx, actor.firmId, brusselsDate().slice(0, 4)));
-    if (await tx.client.findFirst({ where: { firmId: actor.firmId, fileNumber }, select: { id: true } })) {
-      throw new AppError('VALIDATION', { message: 'file number taken', details: { fieldErrors: { fileNumber: ['fileNumberTaken'] } } });
-    }
-    const { confirmDuplicate: _confirm, birthDate, nationalRegisterNumber, passportNumber, ...fields } = data;
-    const id = newClientId();
-    const client = await tx.client.create({
-      data: {
-        ...fields,
-        id,
-        fileNumber,
-        firmId: actor.firmId,
-        birthDate: birthDate ? toDbDate(birthDate) : null,
-        citizenship: FREE_MOVEMENT_NATIONALITIES.has(data.nationality) ? 'EU' : 'NON_EU',
-        ...sealIdentityNumbers({ clientId: id, firmId: actor.firmId }, { nationalRegisterNumber, passportNumber }),
-        // Names and file number only: the identity numbers are found through their hashes, never in clear.
-        searchText: searchable(data.firstName, data.lastName, fileNumber),
-      },
-      omit: SEALED_IDENTITY_OMIT,
-    });
-    // The log records that numbers were given (masked), not their ciphertexts or hashes.
-    const after = { ...client, nationalRegisterNumber: nationalRegisterNumber ?? null, passportNumber: passportNumber ?? null };
-    await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after, context });
-    return { id: client.id, fileNumber: client.fileNumber };
+  }
+  // One numbering at a time per firm, so two people creating clients never get the same file number.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`client-number:${actor.firmId}`}))`;
+  const fileNumber = data.fileNumber ?? (await nextFileNumber(tx, actor.firmId, brusselsDate().slice(0, 4)));
+  if (await tx.client.findFirst({ where: { firmId: actor.firmId, fileNumber }, select: { id: true } })) {
+    throw new AppError('VALIDATION', { message: 'file number taken', details: { fieldErrors: { fileNumber: ['fileNumberTaken'] } } });
+  }
+  const { confirmDuplicate: _confirm, birthDate, nationalRegisterNumber, passportNumber, ...fields } = data;
+  const id = newClientId();
+  const client = await tx.client.create({
+    data: {
+      ...fields,
+      id,
+      fileNumber,
+      firmId: actor.firmId,
+      birthDate: birthDate ? toDbDate(birthDate) : null,
+      citizenship: FREE_MOVEMENT_NATIONALITIES.has(data.nationality) ? 'EU' : 'NON_EU',
+      ...sealIdentityNumbers({ clientId: id, firmId: actor.firmId }, { nationalRegisterNumber, passportNumber }),
+      // Names and file number only: the identity numbers are found through their hashes, never in clear.
+      searchText: searchable(data.firstName, data.lastName, fileNumber),
+    },
+    omit: SEALED_IDENTITY_OMIT,
   });
+  // The log records that numbers were given (masked), not their ciphertexts or hashes.
+  const after = { ...client, nationalRegisterNumber: nationalRegisterNumber ?? null, passportNumber: passportNumber ?? null };
+  await recordAudit(tx, { firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.created', entity: 'client', entityId: client.id, after, context });
+  return { id: client.id, fileNumber: client.fileNumber, firstName: client.firstName, lastName: client.lastName, citizenship: client.citizenship, birthDate: client.birthDate };
 }

@@ -16,6 +16,7 @@ import type { Storage } from '@/lib/storage/storage';
 import { collectClientData } from './client-data-rows';
 import { erasureStatus } from './erasure-status';
 import { maskClientMentions } from './mask-client-mentions';
+import { maskConflictMatches } from './mask-conflict-matches';
 import { ERASED } from './personal-masking';
 
 export const ZEraseClient = z.object({
@@ -65,8 +66,12 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
       const emails = new Set(data.emails);
       const addressed = new Set((data.tables.EmailOutbox as EmailOutbox[]).filter((email) => emails.has(email.toEmail.trim().toLowerCase())).map((email) => email.id));
       const masked = await maskClientMentions(tx, firmId, data, addressed);
+      const conflictChecks = await maskConflictMatches(tx, firmId, { clientId, caseIds: data.tables.Case.map((row) => String(row.id)) });
 
       const rows = (table: keyof typeof data.tables) => data.tables[table].length;
+      // What they sent before they were a client, and its booking; the other parties go with the cases.
+      await tx.inquiry.deleteMany({ where: { firmId, convertedClientId: clientId } });
+      await tx.consultationBooking.deleteMany({ where: { firmId, id: { in: data.tables.ConsultationBooking.map((row) => String(row.id)) } } });
       // Cases first: their deadlines' reminders go with them, before the emails those reminders point at.
       await tx.case.deleteMany({ where: { firmId, clientId } });
       await tx.document.deleteMany({ where: { firmId, clientId } });
@@ -93,8 +98,9 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
         firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.erased', entity: 'client', entityId: clientId, context,
         after: {
           fileNumber: locked.fileNumber,
-          deleted: { cases: rows('Case'), documents: rows('Document'), versions: rows('DocumentVersion'), notes: rows('Note'), emails: addressed.size, portalUser: data.portalUser ? 1 : 0 },
+          deleted: { cases: rows('Case'), documents: rows('Document'), versions: rows('DocumentVersion'), notes: rows('Note'), emails: addressed.size, portalUser: data.portalUser ? 1 : 0, inquiries: rows('Inquiry'), bookings: rows('ConsultationBooking'), otherParties: rows('OtherParty') },
           masked,
+          conflictChecks,
           files: data.files.length,
         },
       });

@@ -38,7 +38,8 @@ function exportRows(data: ClientData) {
   );
 }
 
-const filePath = (file: ClientFile) => `files/${file.source === 'AppealFiling' ? 'appeal-packets/' : ''}${file.id}-${safe(file.fileName)}`;
+const FOLDER: Record<ClientFile['source'], string> = { DocumentVersion: '', AppealFiling: 'appeal-packets/', Inquiry: 'inquiry-letters/' };
+const filePath = (file: ClientFile) => `files/${FOLDER[file.source]}${file.id}-${safe(file.fileName)}`;
 
 /**
  * Streams the ZIP of everything held on the client: index.json (every row about them, by table, secrets left
@@ -78,7 +79,7 @@ export async function exportClientData({ actor, clientId, context, storage = get
     client: { id: data.client.id, fileNumber: data.client.fileNumber },
     omitted: {
       fields: OMITTED_FIELDS,
-      identityNumbers: 'Client holds the national register and passport numbers in clear; their stored ciphertexts and lookup hashes are left out',
+      identityNumbers: 'Client and Inquiry hold the national register and passport numbers in clear; their stored ciphertexts and lookup hashes are left out, as are those of OtherParty (the number of someone else)',
       emailLinks: `sign-in and invitation links in EmailOutbox html and text, and the token hash in the key of sign-in emails, are replaced by "${OMITTED_LINKS}"`,
     },
     notAboutClients: OTHER_TABLES,

@@ -4,6 +4,7 @@ import { getDb, type Db } from '@/lib/db';
 import { fieldKeys } from '@/lib/env';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import { identityContext as context, type IdentityField } from './identity-numbers';
+import { rotateSealedNumbers, type SealedNumberUnreadable } from './rotate-sealed-numbers';
 
 // `npm run keys:rotate`: after a new key was put first in DATA_ENCRYPTION_KEYS, every identity number still
 // sealed under an older key is opened and sealed again under the new one, so the older key can be dropped.
@@ -14,9 +15,12 @@ export type RotationReport = {
   keyId: string;
   /** Clients whose values were re-sealed. */
   clients: number;
+  /** Inquiries and other parties whose national register number was re-sealed. */
+  inquiries: number;
+  otherParties: number;
   firms: number;
   /** Values that did not open (their key is missing, or they were altered); left as they are. */
-  unreadable: { clientId: string; field: IdentityField; reason: FieldCryptoError['reason'] }[];
+  unreadable: ({ clientId: string; field: IdentityField; reason: FieldCryptoError['reason'] } | SealedNumberUnreadable)[];
 };
 
 const COLUMNS = { nationalRegisterNumber: 'nationalRegisterNumberEnc', passportNumber: 'passportNumberEnc' } as const;
@@ -26,7 +30,7 @@ export async function rotateIdentityKeys({ db = getDb(), keys = fieldKeys(), bat
   const keyId = keys.encryption.currentKeyId;
   const current = sealedPrefix(keyId);
   const stale = (column: (typeof COLUMNS)[IdentityField]) => ({ AND: [{ [column]: { not: null } }, { NOT: { [column]: { startsWith: current } } }] });
-  const report: RotationReport = { keyId, clients: 0, firms: 0, unreadable: [] };
+  const report: RotationReport = { keyId, clients: 0, inquiries: 0, otherParties: 0, firms: 0, unreadable: [] };
   const firms = new Set<string>();
   let after: string | undefined;
   for (;;) {
@@ -36,7 +40,7 @@ export async function rotateIdentityKeys({ db = getDb(), keys = fieldKeys(), bat
       take: batchSize,
       select: { id: true, firmId: true, updatedAt: true, nationalRegisterNumberEnc: true, passportNumberEnc: true },
     });
-    if (!rows.length) return { ...report, firms: firms.size };
+    if (!rows.length) break;
     after = rows.at(-1)!.id;
 
     const resealed = rows.flatMap((row) => {
@@ -72,4 +76,12 @@ export async function rotateIdentityKeys({ db = getDb(), keys = fieldKeys(), bat
       }
     });
   }
+  // The same numbers held before anyone is a client (inquiries) and on the other side of a case.
+  for (const table of ['Inquiry', 'OtherParty'] as const) {
+    const done = await rotateSealedNumbers(db, table, keys, batchSize);
+    report[table === 'Inquiry' ? 'inquiries' : 'otherParties'] = done.rows;
+    report.unreadable.push(...done.unreadable);
+    for (const firmId of done.firms) firms.add(firmId);
+  }
+  return { ...report, firms: firms.size };
 }

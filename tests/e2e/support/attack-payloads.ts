@@ -30,6 +30,8 @@ export type Targets = {
   otherClientCaseId: string;
   /** A consultation slot the victim firm published. */
   slotId: string;
+  inquiryId: string;
+  otherPartyId: string;
 };
 
 /**
@@ -74,6 +76,8 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   [`${CASE}/appeal-actions.ts#generatePetitionAction`]: staff((t) => ({ caseId: t.caseId, locale: 'en' })),
   [`${CASE}/appeal-actions.ts#buildAppealPacketAction`]: staff((t) => ({ caseId: t.caseId })),
   [`${CASE}/appeal-actions.ts#recordSubmissionAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, submittedAt: '2026-12-01T10:00', receipt: 'JBOX-1' })),
+  [`${CASE}/other-party-actions.ts#addOtherPartyAction`]: staff((t) => ({ caseId: t.caseId, name: 'Planted Party', role: 'OTHER' })),
+  [`${CASE}/other-party-actions.ts#removeOtherPartyAction`]: staff((t) => ({ caseId: t.caseId, otherPartyId: t.otherPartyId })),
   [`${CASE}/appeal-actions.ts#recordRollNumberAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, rollNumber: '123 456' })),
   // Clients.
   'app/(app)/clients/[id]/actions.ts#invitePortalAction': staff((t) => ({ clientId: t.clientId })),
@@ -81,6 +85,10 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/clients/[id]/family-actions.ts#linkFamilyMemberAction': staff((t) => ({ clientId: t.clientId, relatedClientId: t.relatedClientId, relation: 'SPOUSE' })),
   'app/(app)/clients/[id]/family-actions.ts#familyLinkVisibilityAction': staff((t) => ({ clientId: t.clientId, linkId: t.familyLinkId, visibleInPortal: 'on' })),
   'app/(app)/clients/[id]/family-actions.ts#unlinkFamilyMemberAction': staff((t) => ({ clientId: t.clientId, linkId: t.familyLinkId })),
+  // Inquiries from the public form: the other firm's inquiry must not be found.
+  'app/(app)/inquiries/[id]/actions.ts#updateInquiryStatusAction': staff((t) => ({ inquiryId: t.inquiryId, status: 'DECLINED' })),
+  'app/(app)/inquiries/[id]/actions.ts#checkConflictsAction': staff((t) => ({ inquiryId: t.inquiryId })),
+  'app/(app)/inquiries/[id]/actions.ts#convertInquiryAction': staff((t) => ({ inquiryId: t.inquiryId, nationality: 'MA', language: 'fr', createCase: 'on', procedure: 'SINGLE_PERMIT', reason: 'planted', confirmDuplicate: 'true' })),
   // New cases and clients: the other firm's client must not be found.
   'app/(app)/cases/new/actions.ts#createCaseAction': staff((t) => ({ clientId: t.clientId, procedure: 'REGISTRATION_NON_EU' })),
   'app/(app)/clients/new/actions.ts#createClientAction': ownFirm(() => ({ firstName: 'Walk', lastName: 'Attacker', nationality: 'MA', language: 'en' })),

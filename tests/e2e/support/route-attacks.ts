@@ -6,6 +6,7 @@ import type { Targets } from './attack-payloads';
 export const PAGE_PARAMS: Record<string, (t: Targets) => Record<string, string>> = {
   '/cases/[id]': (t) => ({ id: t.caseId }),
   '/clients/[id]': (t) => ({ id: t.clientId }),
+  '/inquiries/[id]': (t) => ({ id: t.inquiryId }),
   '/import/[jobId]': (t) => ({ jobId: t.jobId }),
   '/settings/outbox/[id]': (t) => ({ id: t.outboxId }),
   '/invitations/[token]': (t) => ({ token: t.invitationId }),
@@ -24,6 +25,7 @@ export const PAGE_PROBES = (t: Targets, marker: string): { path: string; hidden:
   { path: `/cases/new?clientId=${t.clientId}`, hidden: [marker] },
   { path: `/cases?q=${marker}`, hidden: [t.caseId, t.clientId] },
   { path: `/clients?q=${marker}`, hidden: [t.clientId] },
+  { path: '/inquiries?status=NEW', hidden: [t.inquiryId, marker] },
   { path: `/settings/audit?q=${marker}`, hidden: [t.clientId, t.caseId] },
   { path: `/settings/outbox?q=${marker}`, hidden: [t.outboxId] },
   { path: `/cases/export?q=${marker}`, hidden: [t.caseId, `${t.fileNumber};`] },
@@ -61,6 +63,7 @@ export const ROUTE_ATTACKS: Record<string, (t: Targets) => RouteRequest[]> = {
     { method: 'GET', path: `/api/documents/versions/${t.versionId}` },
     { method: 'GET', path: `/api/documents/versions/${t.versionId}?inline=1` },
   ],
+  '/api/inquiries/[id]/letter': (t) => [{ method: 'GET', path: `/api/inquiries/${t.inquiryId}/letter` }],
   '/api/firm-logos/[firmId]/[name]': (t) => [{ method: 'GET', path: `/api/firm-logos/${t.firmId}/logo.png` }],
   '/api/health': () => [{ method: 'GET', path: '/api/health', own: true }],
   '/api/metrics': () => [{ method: 'GET', path: '/api/metrics' }],

@@ -6,6 +6,7 @@ import { writeTextDecisionPdf } from '../../support/decision-letters';
 import type { Targets } from './attack-payloads';
 import type { DiscoveredAction } from './attack-surface';
 import { withDatabase } from './e2e-world';
+import { seedInquiry } from './inquiries';
 import { firstLink, waitForEmail } from './mailbox';
 import { actionRunner, form } from './server-action';
 import { signInStaff } from './sign-in';
@@ -42,6 +43,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
     ['app/(app)/cases/[id]/case-actions.ts#addNoteAction', { caseId: victim.caseId, body: `Internal note about ${marker}` }],
     ['app/(app)/cases/[id]/task-actions.ts#createTaskAction', { caseId: victim.caseId, title: `Call ${marker}`, dueOn: '2027-06-30' }],
     ['app/(app)/cases/[id]/document-actions.ts#applyDefaultChecklistAction', { caseId: victim.caseId }],
+    ['app/(app)/cases/[id]/other-party-actions.ts#addOtherPartyAction', { caseId: victim.caseId, name: `Sponsor ${marker}`, role: 'SPONSOR' }],
   ] as const) {
     const call = await run(key, casePage, [null, form(fields)]);
     expect(call.ok, `${key}: ${call.body.slice(0, 400)}`).toBe(true);
@@ -71,6 +73,14 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
     maxRedirects: 0,
   });
   expect(imported.headers().location, await imported.text()).toMatch(/\/import\/\w+/);
+
+  // An inquiry from the firm's public page, with its letter, the conflict check run on it.
+  const inquiry = await seedInquiry('peeters-advocaten', {
+    firstName: 'Ines', lastName: marker, email: `inquiry-${marker.toLowerCase()}@people.example`, topic: 'REFUSAL', question: `About ${marker}`,
+    refusalNotifiedOn: '2026-11-20', letter: { fileName: `${marker}-letter.pdf`, bytes: Buffer.from(`%PDF-1.4\n% ${marker}\n`) },
+  });
+  const checked = await run('app/(app)/inquiries/[id]/actions.ts#checkConflictsAction', `/inquiries/${inquiry.id}`, [null, form({ inquiryId: inquiry.id })]);
+  expect(checked.ok, checked.body.slice(0, 400)).toBe(true);
 
   // The portal client: another client of the victim firm, signed in from the invitation email.
   const portalClient = await newPerson(browser);
@@ -113,6 +123,8 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       outboxId: await one(`SELECT id FROM "EmailOutbox" WHERE "firmId" = $1 ORDER BY "createdAt" LIMIT 1`, [firmId]),
       otherClientCaseId: victim.caseId,
       slotId: await one(`SELECT id FROM "ConsultationSlot" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
+      inquiryId: inquiry.id,
+      otherPartyId: await one(`SELECT id FROM "OtherParty" WHERE "caseId" = $1`, [victim.caseId]),
     } satisfies Targets;
   });
   return { targets, marker, portalClient, firmAdmin: admin };

@@ -24,7 +24,10 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
   const tasks = ofCases('Task');
   const reminders = Prisma.sql`SELECT "id" FROM "Reminder" WHERE "deadlineId" IN (${deadlines}) OR "taskId" IN (${tasks}) OR "recipientKey" = ${`client:${clientId}`}`;
   const invitations = Prisma.sql`SELECT "id" FROM "Invitation" WHERE "firmId" = ${firmId} AND "clientId" = ${clientId}`;
-  const emails = Prisma.sql`SELECT lower(${who.email}) UNION SELECT lower("email") FROM "Invitation" WHERE "id" IN (${invitations}) UNION ${portalEmail}`;
+  const inquiries = Prisma.sql`SELECT "id" FROM "Inquiry" WHERE "firmId" = ${firmId} AND "convertedClientId" = ${clientId}`;
+  const bookings = Prisma.sql`SELECT "bookingId" FROM "Inquiry" WHERE "id" IN (${inquiries}) AND "bookingId" IS NOT NULL`;
+  const emails = Prisma.sql`SELECT lower(${who.email}) UNION SELECT lower("email") FROM "Invitation" WHERE "id" IN (${invitations}) UNION ${portalEmail}
+    UNION SELECT lower("email") FROM "Inquiry" WHERE "id" IN (${inquiries}) UNION SELECT lower("email") FROM "ConsultationBooking" WHERE "id" IN (${bookings})`;
   const outbox = Prisma.sql`
     SELECT "id" FROM "EmailOutbox" WHERE "firmId" = ${firmId} AND (lower("toEmail") IN (${emails})
       OR "id" IN (SELECT "outboxId" FROM "Reminder" WHERE "id" IN (${reminders}))
@@ -35,8 +38,9 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
     UNION SELECT "id" FROM "FamilyLink" WHERE "clientId" = ${clientId} OR "relatedClientId" = ${clientId}
     UNION ${cases} UNION ${ofCases('CaseEvent')} UNION ${deadlines} UNION ${tasks} UNION ${documents}
     UNION SELECT "id" FROM "DocumentVersion" WHERE "documentId" IN (${documents}) UNION ${ofCasesOrDocuments('ChecklistItem')}
-    UNION SELECT "id" FROM "Note" WHERE "clientId" = ${clientId} OR "caseId" IN (${cases}) UNION ${ofCasesOrDocuments('DecisionIntake')} UNION ${ofCases('AppealFiling')}`;
-  const mentionedIds = Prisma.sql`SELECT ${clientId} AS "id" UNION ${portalUser} UNION ${cases} UNION ${documents}`;
+    UNION SELECT "id" FROM "Note" WHERE "clientId" = ${clientId} OR "caseId" IN (${cases}) UNION ${ofCasesOrDocuments('DecisionIntake')} UNION ${ofCases('AppealFiling')}
+    UNION ${inquiries} UNION ${bookings} UNION ${ofCases('OtherParty')}`;
+  const mentionedIds = Prisma.sql`SELECT ${clientId} AS "id" UNION ${portalUser} UNION ${cases} UNION ${documents} UNION ${inquiries}`;
   const rows = (table: string, where: Prisma.Sql, key = Prisma.sql`t."id"::text`) =>
     Prisma.sql`SELECT ${key} AS "key", t::text AS "row" FROM ${Prisma.raw(`"${table}"`)} t WHERE ${where}`;
   const byId = (table: string, ids: Prisma.Sql) => rows(table, Prisma.sql`t."id" IN (${ids})`);
@@ -67,6 +71,9 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
       Prisma.sql`t."firmId" = ${firmId} AND (t."entityId" IN (${owned}) OR t."actorUserId" IN (${portalUser}) OR t."diff"::text ILIKE ANY(${texts}::text[])
         OR EXISTS (SELECT 1 FROM (${mentionedIds}) m WHERE t."diff"::text LIKE '%' || m."id" || '%'))`,
     ),
+    Inquiry: byId('Inquiry', inquiries),
+    ConsultationBooking: byId('ConsultationBooking', bookings),
+    OtherParty: byId('OtherParty', ofCases('OtherParty')),
     ImportJob: rows(
       'ImportJob',
       Prisma.sql`t."firmId" = ${firmId} AND (t."report"::text ILIKE ANY(${texts}::text[]) OR t."mapping"::text ILIKE ANY(${texts}::text[])

@@ -12,6 +12,8 @@ import { inviteClientToPortal } from '@/lib/server/client/invite-client-to-porta
 import { uploadDocument } from '@/lib/server/document/upload-document';
 import { linkFamilyMember } from '@/lib/server/family/link-family-member';
 import { addNote } from '@/lib/server/note/add-note';
+import { sealNationalRegisterNumber } from '@/lib/server/client/sealed-national-number';
+import { addOtherParty } from '@/lib/server/other-party/add-other-party';
 import { sendPortalMessage } from '@/lib/server/portal/send-portal-message';
 import { createTask } from '@/lib/server/task/create-task';
 import type { Storage } from '@/lib/storage/storage';
@@ -116,8 +118,26 @@ export async function populateClient(w: FirmWithStaff, who: Person, storage: Sto
       report: { result: { finishedAt: new Date().toISOString(), clientCount: 1, caseCount: 0, clients: [{ id: clientId, fileNumber, name: `${who.firstName} ${who.lastName}` }] } },
     },
   });
+  // Before they were a client: the inquiry they were converted from, with its letter and its booking; and the other
+  // side of their case.
+  const slot = await db.consultationSlot.create({ data: { firmId: w.firm.id, advisorId: w.advisor.user.id, startsAt: new Date('2026-10-01T09:00:00Z'), durationMinutes: 30, priceCents: 2900, mode: 'PHONE' } });
+  const booking = await db.consultationBooking.create({ data: { firmId: w.firm.id, slotId: slot.id, name: `${who.firstName} ${who.lastName}`, email: who.email, phone: who.phone, language: 'fr', tokenHash: sha256(new TextEncoder().encode(randomUUID())) } });
+  const inquiryId = randomUUID();
+  const letterKey = `${w.firm.id}/inquiries/${inquiryId}/${randomUUID()}`;
+  const letter = pdf();
+  await storage.put(letterKey, letter, { contentType: 'application/pdf', size: letter.byteLength });
+  await db.inquiry.create({
+    data: {
+      id: inquiryId, firmId: w.firm.id, status: 'CONVERTED', firstName: who.firstName, lastName: who.lastName, email: who.email, phone: who.phone, language: 'fr',
+      birthDate: new Date(`${who.birthDate}T00:00:00Z`), topic: 'WORK', question: `I am ${who.firstName} ${who.lastName}, I live at ${who.addressLine}`,
+      ...sealNationalRegisterNumber({ table: 'Inquiry', id: inquiryId, firmId: w.firm.id }, who.nationalRegisterNumber),
+      letterStorageKey: letterKey, letterFileName: `letter-${who.lastName}.pdf`, letterMimeType: 'application/pdf', letterSizeBytes: letter.byteLength, letterSha256: sha256(letter),
+      bookingId: booking.id, convertedClientId: clientId, convertedCaseId: caseId, convertedAt: new Date(), convertedById: staff.userId,
+    },
+  });
+  await addOtherParty({ actor: staff, input: { caseId, name: `Sponsor of ${who.lastName}`, role: 'SPONSOR' }, context });
   const versions = await db.documentVersion.findMany({ where: { firmId: w.firm.id, document: { clientId } }, select: { storageKey: true } });
-  return { clientId, fileNumber, caseId, person: who, portal, storageKeys: [...versions.map((v) => v.storageKey), packetKey] };
+  return { clientId, fileNumber, caseId, person: who, portal, storageKeys: [...versions.map((v) => v.storageKey), packetKey, letterKey] };
 }
 
 /** Closes the client's case on `closedOn` (a past date) through the stage machine. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appealDueFromNotification, daysLeft } from '@/lib/rules/inquiry-appeal';
+import { computeDeadlines } from '@/lib/rules/deadlines';
+import { appealDueFromNotification, daysLeft, isAppealUrgent } from '@/lib/rules/inquiry-appeal';
 
 describe('the appeal time a person is shown on the public form', () => {
   it('is the ordinary 30 days from notification', () => {
@@ -21,5 +22,19 @@ describe('the appeal time a person is shown on the public form', () => {
     expect(daysLeft('2026-12-30', '2026-12-07')).toBe(23);
     expect(daysLeft('2026-12-30', '2026-12-30')).toBe(0);
     expect(daysLeft('2026-12-30', '2027-01-02')).toBe(-3);
+  });
+
+  it("is the same date the case's own appeal deadline gets once the refusal is recorded (ordinary regime)", () => {
+    for (const notifiedOn of ['2026-10-02', '2026-06-21', '2028-01-30', '2026-11-25']) {
+      const [deadline] = computeDeadlines({ citizenship: 'NON_EU', decision: { outcome: 'REFUSED', notifiedOn, regime: 'ORDINARY' } }).filter((d) => d.kind === 'APPEAL');
+      expect(appealDueFromNotification(notifiedOn)).toBe(deadline?.dueOn);
+    }
+  });
+
+  it('is urgent for the staff list with fewer than 10 days left, not once passed', () => {
+    expect(isAppealUrgent('2026-11-02', '2026-10-23')).toBe(false);
+    expect(isAppealUrgent('2026-11-02', '2026-10-24')).toBe(true);
+    expect(isAppealUrgent('2026-11-02', '2026-11-02')).toBe(true);
+    expect(isAppealUrgent('2026-11-02', '2026-11-03')).toBe(false);
   });
 });
