@@ -31,6 +31,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'appeals.fields',
   'reminderSettings.fields',
   'firmSettings.retention.errors',
+  'firmSettings.publicPage.errors',
   'consultations.publish',
   'consultations.fields',
   'inquiries.fields',

@@ -5,6 +5,7 @@ import { writeTextDecisionPdf } from '../support/decision-letters';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { withDatabase } from './support/e2e-world';
 import { firstLink, waitForEmail } from './support/mailbox';
+import { signInStaff } from './support/sign-in';
 
 // A person on a small phone, in French, finds the firm's page, books a consultation and sends their refusal
 // letter; the advisor then finds the inquiry at the top of the list (see the second half below).
@@ -15,7 +16,7 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(width).toBeLessThanOrEqual(360);
 }
 
-test('a person books a consultation and sends a refusal letter from the firm’s page, in French on a phone', async ({ page }, testInfo) => {
+test('a person books a consultation and sends a refusal letter from the firm’s page, in French on a phone; the advisor converts it', async ({ page, browser }, testInfo) => {
   // Notified 24 days ago: fewer than 10 days are left of the ordinary 30.
   const today = brusselsDate();
   const notifiedOn = addDaysPlain(today, -24);
@@ -32,7 +33,9 @@ test('a person books a consultation and sends a refusal letter from the firm’s
   await expectNoSeriousA11yViolations(page);
 
   const slots = page.getByRole('radiogroup', { name: 'Réserver une consultation' }).getByRole('radio');
-  await expect(slots).toHaveCount(10);
+  // The demo firm's times, plus any another spec published; one of them is the "no time" choice.
+  const offered = await slots.count();
+  expect(offered).toBeGreaterThan(1);
   const chosen = slots.first();
   const chosenId = await chosen.getAttribute('value');
   const startsAtUtc = await withDatabase(async (db) => {
@@ -77,6 +80,28 @@ test('a person books a consultation and sends a refusal letter from the firm’s
 
   // The time is taken: the page no longer offers it.
   await page.goto('/f/peeters-advocaten');
-  await expect(page.getByRole('radiogroup', { name: 'Réserver une consultation' }).getByRole('radio')).toHaveCount(9);
+  await expect(page.getByRole('radiogroup', { name: 'Réserver une consultation' }).getByRole('radio')).toHaveCount(offered - 1);
   await expect(page.locator(`input[name="slotId"][value="${chosenId}"]`)).toHaveCount(0);
+
+  // At the desk, the advisor finds it at the top of the firm's list with the days left, and converts it.
+  const advisor = await (await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } })).newPage();
+  await signInStaff(advisor, 'advisor1@peeters.example');
+  await advisor.getByRole('link', { name: 'Inquiries' }).first().click();
+  await expect(advisor.getByRole('rowheader').first()).toHaveText('Benali, Yasmine');
+  const row = advisor.getByRole('row', { name: /Benali, Yasmine/ });
+  await expect(row.getByTestId('appeal-badge')).toHaveText(`${left} days left`);
+  await row.getByRole('link', { name: 'Benali, Yasmine' }).click();
+  await expect(advisor.getByTestId('inquiry-question')).toHaveText('Ma demande de regroupement familial avec mon mari a été refusée.');
+  await expect(advisor.getByRole('link', { name: 'Download decision.pdf' })).toBeVisible();
+  const conflict = advisor.getByRole('region', { name: 'Conflict check' });
+  await conflict.getByRole('button', { name: 'Run the conflict check' }).click();
+  await expect(conflict.getByTestId('conflict-result')).toContainText('No match: clear.');
+  const convert = advisor.getByRole('form', { name: 'Convert into a client' });
+  await expect(convert.getByLabel("Client's language")).toHaveValue('fr');
+  await convert.getByRole('button', { name: 'Convert' }).click();
+  await expect(advisor.getByText(/Converted into client \d{4}-\d{4}\./)).toBeVisible();
+  await advisor.getByRole('link', { name: 'Open the case' }).click();
+  await expect(advisor.getByTestId('case-stage')).toHaveText('Refused');
+  await expect(advisor.getByTestId('deadline-APPEAL').getByTestId('due')).toHaveText(appealDueFromNotification(notifiedOn));
+  await expect(advisor.getByRole('region', { name: 'Documents' })).toContainText('decision');
 });
