@@ -139,6 +139,20 @@ describe('the public intake form', () => {
     expect(await rowsOf(firm.id)).toEqual({ inquiries: 0, bookings: 0 });
   });
 
+  it('gives the last free time to one of two people sending the form at the same moment; the other keeps nothing and is told', async () => {
+    const { firm, slotId } = await openFirm('Intake');
+    const outcomes = await Promise.allSettled([
+      submitIntake({ firmSlug: firm.slug, input: answers(firm.id, { slotId, firstName: 'Amina' }), context: newContext() }),
+      submitIntake({ firmSlug: firm.slug, input: answers(firm.id, { slotId, firstName: 'Ivan' }), context: newContext() }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    expect(outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as { code: string; userMessage: string }] : []))).toEqual([
+      expect.objectContaining({ code: 'CONFLICT', userMessage: 'publicPage.errors.slotTaken' }),
+    ]);
+    expect(await rowsOf(firm.id)).toEqual({ inquiries: 1, bookings: 1 });
+    expect(await db.emailOutbox.count({ where: { firmId: firm.id, template: 'booking-confirmation' } })).toBe(1);
+  });
+
   it('does not book another firm’s slot, a taken one, or write to a firm without a public page', async () => {
     const { firm, slotId } = await openFirm('Intake');
     const other = await openFirm('Intake other');

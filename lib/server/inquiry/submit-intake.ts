@@ -3,7 +3,6 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromFile } from 'file-type';
-import { newToken, hashToken } from '@/lib/auth/secrets';
 import { consumeIntakeForEmail, consumeIntakeFromIp } from '@/lib/auth/rate-limit';
 import { encryptField } from '@/lib/crypto/field-encryption';
 import { brusselsDate, toDbDate } from '@/lib/dates';
@@ -13,7 +12,7 @@ import { AppError, isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { appealDueFromNotification, daysLeft } from '@/lib/rules/inquiry-appeal';
 import { recordAudit } from '@/lib/server/audit/record-audit';
-import { enqueueBookingConfirmation } from '@/lib/server/consultation/enqueue-booking-confirmation';
+import { isSlotTaken, reserveSlot } from '@/lib/server/consultation/reserve-slot';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { identityNumberHash } from '@/lib/server/client/identity-numbers';
 import { receiveUpload, type UploadBody } from '@/lib/server/document/receive-upload';
@@ -65,21 +64,10 @@ export async function submitIntake({ firmSlug, input, letter, context, now = new
   const inquiryId = randomUUID();
   const storedLetter = letter ? await storeLetter(firm.id, inquiryId, letter, storage).catch((error: unknown) => Promise.reject(asPublicError(error))) : null;
   const appealDueOn = data.refusalNotifiedOn ? appealDueFromNotification(data.refusalNotifiedOn) : null;
-  const token = data.slotId ? newToken() : null;
   try {
     const result = await getDb().$transaction(async (tx) => {
-      let booking: { id: string; startsAt: Date; durationMinutes: number } | null = null;
-      if (data.slotId) {
-        const slot = await tx.consultationSlot.findFirst({ where: { id: data.slotId, firmId: firm.id, withdrawnAt: null, startsAt: { gt: now } }, select: { id: true, startsAt: true, durationMinutes: true } });
-        if (!slot) throw new AppError('NOT_FOUND', { message: 'no such open slot on this firm', userMessage: 'publicPage.errors.slotGone' });
-        const created = await tx.consultationBooking.create({
-          data: { firmId: firm.id, slotId: slot.id, name: `${data.firstName} ${data.lastName}`, email: data.email, phone: data.phone ?? null, language: data.language, tokenHash: hashToken(token!) },
-        });
-        booking = { id: created.id, startsAt: slot.startsAt, durationMinutes: slot.durationMinutes };
-        await recordAudit(tx, { firmId: firm.id, actor: { kind: 'anonymous' }, action: 'consultation.booked', entity: 'consultation', entityId: created.id, after: { slotId: slot.id, language: data.language }, context });
-        // The confirmation (with the invitation and the manage link) and the advisor's notice go with the booking or not at all.
-        await enqueueBookingConfirmation(tx, { firmId: firm.id, bookingId: created.id, token: token! });
-      }
+      const person = { name: `${data.firstName} ${data.lastName}`, email: data.email, phone: data.phone ?? null, language: data.language };
+      const booking = data.slotId ? await reserveSlot(tx, { firmId: firm.id, slotId: data.slotId, person, context, now, goneMessage: 'publicPage.errors.slotGone' }) : null;
       const nrn = data.nationalRegisterNumber;
       await tx.inquiry.create({
         data: {
@@ -89,7 +77,7 @@ export async function submitIntake({ firmSlug, input, letter, context, now = new
           nationalRegisterNumberHash: nrn ? identityNumberHash(firm.id, 'nationalRegisterNumber', nrn) : null,
           residenceCountry: data.residenceCountry ?? null, residenceCommune: data.residenceCommune ?? null, topic: data.topic, question: data.question,
           refusalNotifiedOn: data.refusalNotifiedOn ? toDbDate(data.refusalNotifiedOn) : null, appealDueOn: appealDueOn ? toDbDate(appealDueOn) : null,
-          ...(storedLetter ?? {}), bookingId: booking?.id ?? null,
+          ...(storedLetter ?? {}), bookingId: booking?.bookingId ?? null,
         },
       });
       // What the person wrote stays in the inquiry row, which erasure can reach; the log keeps only its shape.
@@ -97,10 +85,10 @@ export async function submitIntake({ firmSlug, input, letter, context, now = new
         after: { topic: data.topic, language: data.language, letter: Boolean(storedLetter), booked: Boolean(booking), appealDueOn } });
       return booking;
     });
-    return { inquiryId, appeal: appealDueOn ? { dueOn: appealDueOn, daysLeft: daysLeft(appealDueOn, today) } : null, booking: result, token };
+    return { inquiryId, appeal: appealDueOn ? { dueOn: appealDueOn, daysLeft: daysLeft(appealDueOn, today) } : null, booking: result && { id: result.bookingId, startsAt: result.startsAt }, token: result?.token ?? null };
   } catch (error) {
     if (storedLetter) await storage.delete(storedLetter.letterStorageKey).catch(() => {});
-    if ((error as { code?: string }).code === 'P2002') throw new AppError('CONFLICT', { message: 'slot already booked', userMessage: 'publicPage.errors.slotTaken' });
+    if (isSlotTaken(error)) throw new AppError('CONFLICT', { message: 'slot already booked', userMessage: 'publicPage.errors.slotTaken' });
     throw error;
   }
 }
