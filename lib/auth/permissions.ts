@@ -61,6 +61,17 @@ export const ACTIONS = [
   'other_party.delete',
   // The firm's public page: opening it and what it says.
   'firm.public_page.update',
+  // The practice's money (issue 18). The service catalogue and the firm's billing details are the admin's; every
+  // member reads services, enters legal-aid points, time and fixed fees; advisors and admins issue fee notes,
+  // record payments and run the legal-aid reports.
+  'service.manage',
+  'service.read',
+  'legal_aid.manage',
+  'legal_aid.report',
+  'time.enter',
+  'fee_note.read',
+  'fee_note.issue',
+  'fee_note.payment',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -93,13 +104,17 @@ const caseWork: Action[] = [
   'inquiry.update',
   'inquiry.convert',
   'other_party.manage',
+  'service.read',
+  'legal_aid.manage',
+  'time.enter',
+  'fee_note.read',
 ];
 
 export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: everyAction,
   // Advisors own cases end to end, including deleting them and importing a spreadsheet.
   // Filing at the RvV/CCE (recording the J-Box submission and the roll number) is a lawyer's act, not an assistant's.
-  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage', 'other_party.delete']),
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage', 'other_party.delete', 'legal_aid.report', 'fee_note.issue', 'fee_note.payment']),
   // Assistants work cases and documents but cannot manage members, settings or delete anything (DESIGN.md's role
   // table): not a note, a task, a document or a checklist item. Each deletion is its own action for that reason.
   ASSISTANT: new Set<Action>(caseWork),

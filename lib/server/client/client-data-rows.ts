@@ -28,6 +28,16 @@ export const OTHER_TABLES = {
   EmailSentCount: 'a count of emails sent per template, with no recipient',
   Passkey: "staff credentials; a client's portal user signs in by emailed link and never has one",
   RecoveryCode: "hashes of a staff member's one-use codes; portal users have none",
+  // Issue 18 (the practice's money). Until its export and erasure rules are written (fee notes are accounting
+  // records the firm must keep), these are listed here; the helpers of issue 18 decide each one.
+  Service: "the firm's own catalogue of services; no person in it",
+  FeeNoteCounter: 'the last fee-note number per firm and year; no person in it',
+  LegalAidDesignation: 'issue 18: the bar office designation of a case (to be classified)',
+  LegalAidEntry: 'issue 18: points entered on a legal-aid case (to be classified)',
+  TimeEntry: 'issue 18: time on a case (to be classified)',
+  FeeItem: 'issue 18: a fixed fee on a case (to be classified)',
+  FeeNote: 'issue 18: an issued fee note, an accounting record (to be classified)',
+  FeeNoteLine: 'issue 18: a line of a fee note (to be classified)',
   WebAuthnChallenge: 'random challenges that live a few minutes, for staff passkeys only',
   ConsultationSlot: "an advisor's offered time, price and place; no person in it",
 } as const;
