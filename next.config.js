@@ -31,6 +31,12 @@ const nextConfig = {
     '/api/decisions/upload': ['./node_modules/@tesseract.js-data/*/4.0.0_best_int/*'],
     '/cases/[id]': ['./lib/documents/petition/samples/*.docx'],
   },
+  // proxy.ts runs before every route, and Next hands the route a copy of the body cut at this size (10 MB by
+  // default): a 12 MB scanned letter or document would arrive half. The upload limit itself is checked by the
+  // routes while the file streams to disk; this only has to be above it.
+  experimental: {
+    proxyClientMaxBodySize: Number(process.env.UPLOAD_MAX_BYTES ?? 25 * 1024 * 1024) + 1024 * 1024,
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -105,3 +105,15 @@ test('a person books a consultation and sends a refusal letter from the firm’s
   await expect(advisor.getByTestId('deadline-APPEAL').getByTestId('due')).toHaveText(appealDueFromNotification(notifiedOn));
   await expect(advisor.getByRole('region', { name: 'Documents' })).toContainText('decision');
 });
+
+test('a letter larger than the 10 MB Next hands a route by default reaches the form whole', async ({ request, baseURL }) => {
+  // 12 MB: the form is read to its end (a made-up form token is then refused, in French, and nothing is kept);
+  // cut short, the form would not parse at all and the person would read the generic error.
+  const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(12 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]);
+  const response = await request.post('/f/peeters-advocaten/intake', {
+    headers: { Origin: new URL(baseURL!).origin, Accept: 'application/json' },
+    multipart: { formToken: '1.forged', language: 'fr', letter: { name: 'scan.pdf', mimeType: 'application/pdf', buffer: big } },
+  });
+  expect(response.status()).toBe(422);
+  expect(await response.json()).toMatchObject({ code: 'VALIDATION', message: 'Ce formulaire est trop ancien. Rechargez la page et envoyez-le à nouveau.' });
+});

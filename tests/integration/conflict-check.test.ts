@@ -29,6 +29,24 @@ async function clientOf(w: FirmWithStaff, person: { firstName: string; lastName:
 const check = (w: FirmWithStaff, inquiryId: string) => checkInquiryConflicts({ actor: w.assistant.actor, input: { inquiryId }, context: newContext() });
 
 describe('the conflict check', () => {
+  it('still finds the namesake when a short, common name has hundreds of candidates before it', async () => {
+    const w = await createFirmWithStaff('Conflict many');
+    // 600 clients whose names hold both "li" and "na", none of them the person; the namesake sorts after them all.
+    await db.client.createMany({
+      data: Array.from({ length: 600 }, (_, i) => ({
+        id: `a-decoy-${String(i).padStart(4, '0')}`, firmId: w.firm.id, fileNumber: `D-${i}`, firstName: 'Lina', lastName: `Nalini${i}`,
+        nationality: 'CN', citizenship: 'NON_EU' as const, language: 'en' as const, searchText: `lina nalini${i} d-${i}`,
+      })),
+    });
+    await db.client.create({
+      data: { id: 'z-namesake', firmId: w.firm.id, fileNumber: 'Z-1', firstName: 'Li', lastName: 'Na', nationality: 'CN', citizenship: 'NON_EU', language: 'en', searchText: 'li na z-1' },
+    });
+    const inquiry = await createInquiry(w.firm, { firstName: 'Li', lastName: 'Na' });
+    const { outcome, matches } = await check(w, inquiry.id);
+    expect(outcome).toBe('POSSIBLE');
+    expect(matches.map((m) => m.id)).toEqual(['z-namesake']);
+  });
+
   it("finds the other side of a client's case by national register number, however it was typed, and records it", async () => {
     const w = await createFirmWithStaff('Conflict NRN');
     const ours = await clientOf(w, { firstName: 'Fatima', lastName: `Ours${unique()}` });

@@ -53,6 +53,9 @@ describe('booking a consultation', () => {
     expect(again.userMessage).toBe('booking.errors.bookingGone');
 
     const second = await bookSlot({ input: { firmSlug: firm.slug, slotId, ...person('Ivan Petrov') }, context: newContext() });
+    // Once the consultation has begun, the link no longer cancels it.
+    const started = await expectAppError(cancelBooking({ input: { token: second.token }, context: newContext(), now: tomorrowAt(10) }), 'NOT_FOUND');
+    expect(started.userMessage).toBe('booking.errors.bookingGone');
     expect(await db.consultationBooking.findUniqueOrThrow({ where: { id: second.bookingId } })).toMatchObject({ slotId, cancelledAt: null, name: 'Ivan Petrov' });
     // Only the token's hash is stored.
     expect(JSON.stringify(await db.consultationBooking.findMany({ where: { slotId } }))).not.toContain(second.token);

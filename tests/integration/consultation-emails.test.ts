@@ -169,6 +169,10 @@ describe('the reminder the day before', () => {
     const notYet = await book(firm.slug, later, { name: 'Amal Haddad', language: 'fr' });
     await cancelBooking({ input: { token: gone.token }, context: newContext() });
 
+    // Before 07:00 nothing goes: "tomorrow" is not yet the next day's consultations, and a booking made at night
+    // for later the same day is never announced as tomorrow's.
+    expect(await sweepBookingReminders({ db, now: brusselsAt('2031-03-10', 6, 59) })).toEqual({ queued: 0 });
+    expect(await sweepBookingReminders({ db, now: brusselsAt('2031-03-11', 1) })).toEqual({ queued: 0 });
     const [first, second] = await Promise.all([sweepBookingReminders({ db, now: NOW }), sweepBookingReminders({ db: otherDb, now: NOW })]);
     expect(first.queued + second.queued).toBe(1);
     expect(await sweepBookingReminders({ db, now: NOW })).toEqual({ queued: 0 });

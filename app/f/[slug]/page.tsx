@@ -77,8 +77,10 @@ export default async function FirmPublicPage({ params, searchParams }: { params:
           </ul>
         </section>
         {sent === '1' ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">{t('sentBanner')}</p> : null}
-        {typeof error === 'string' && error.startsWith('publicPage.') && t.has(error.slice('publicPage.'.length)) ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-red-900">{t(error.slice('publicPage.'.length))}</p>
+        {typeof error === 'string' ? (
+          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-red-900">
+            {error.startsWith('publicPage.errors.') && t.has(error.slice('publicPage.'.length)) ? t(error.slice('publicPage.'.length)) : t('errors.generic')}
+          </p>
         ) : null}
         {/* The form's own strings only, not the app's: it is the one client component here. */}
         <NextIntlClientProvider messages={{ publicPage: (await getMessages()).publicPage }}>

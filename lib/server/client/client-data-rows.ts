@@ -52,6 +52,9 @@ export const OMITTED_FIELDS = {
   ConsultationBooking: ['tokenHash'],
   // Someone else's number (the other side of the case): neither in clear nor sealed in the client's export.
   OtherParty: ['nationalRegisterNumberEnc', 'nationalRegisterNumberHash'],
+  Inquiry: ['conflictMatches', 'conflictCheckedById'],
+  // The booking invitation (.ics) carries the live cancel/move link.
+  EmailOutbox: ['attachments'],
 } as const;
 
 export type ClientFile = { source: 'DocumentVersion' | 'AppealFiling' | 'Inquiry'; id: string; storageKey: string; fileName: string; date: Date; sizeBytes: number | null; sha256: string | null };
@@ -122,7 +125,9 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const otherParties = await tx.otherParty.findMany({ where: ofCases, omit: { nationalRegisterNumberEnc: true, nationalRegisterNumberHash: true }, orderBy: { createdAt: 'asc' } });
   // The person's inquiry as they would read it: the number they gave in clear, not its ciphertext or hash. One
   // that does not open counts as unreadable, as the client's own numbers do (the export is then refused).
-  const inquiryRows = inquiries.map(({ nationalRegisterNumberEnc, nationalRegisterNumberHash: _hash, ...row }) => {
+  // The recorded conflict check names other people (namesakes, relatives, the other side of a case): not theirs to
+  // receive, so neither the matches nor who ran the check leave with the export.
+  const inquiryRows = inquiries.map(({ nationalRegisterNumberEnc, nationalRegisterNumberHash: _hash, conflictMatches: _matches, conflictCheckedById: _checker, ...row }) => {
     const number = openNationalRegisterNumber({ table: 'Inquiry', id: row.id, sealed: nationalRegisterNumberEnc });
     return { row: { ...row, nationalRegisterNumber: number.value }, unreadable: number.unreadable };
   });

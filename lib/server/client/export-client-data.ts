@@ -20,7 +20,12 @@ const safe = (value: string) => value.normalize('NFKD').replace(/\p{M}/gu, '').r
 
 // A portal invitation or magic-link email still holds a working sign-in link: whoever reads the export must not
 // be able to sign in as the client with it.
-const withoutLinks = (text: string) => text.replace(/([?&]token=)[^&"'\s<>]+/g, `$1${OMITTED_LINKS}`).replace(/(\/invitations\/)[A-Za-z0-9_%-]+/g, `$1${OMITTED_LINKS}`);
+// A booking confirmation's manage link cancels or moves the consultation: left out the same way.
+const withoutLinks = (text: string) =>
+  text
+    .replace(/([?&]token=)[^&"'\s<>]+/g, `$1${OMITTED_LINKS}`)
+    .replace(/(\/invitations\/)[A-Za-z0-9_%-]+/g, `$1${OMITTED_LINKS}`)
+    .replace(/(\/booking\/)[A-Za-z0-9_%.~-]+/g, `$1${OMITTED_LINKS}`);
 
 // Sign-in emails are keyed by the hash of their token (the VerificationToken row's own key): left out like it.
 const withoutTokenHash = (key: string) => key.replace(/^(portal-invitation|magic-link):[0-9a-f]{64}$/, `$1:${OMITTED_LINKS}`);
@@ -30,8 +35,8 @@ function exportRows(data: ClientData) {
     CLIENT_DATA_TABLES.map((table) => {
       const rows = data.tables[table].map((row) => {
         if (table !== 'EmailOutbox') return toJsonValue(row);
-        const email = row as { key: string; html: string; text: string };
-        return toJsonValue({ ...row, key: withoutTokenHash(email.key), html: withoutLinks(email.html), text: withoutLinks(email.text) });
+        const { attachments: _attachments, ...email } = row as { key: string; html: string; text: string; attachments?: unknown };
+        return toJsonValue({ ...email, key: withoutTokenHash(email.key), html: withoutLinks(email.html), text: withoutLinks(email.text) });
       });
       return [table, rows];
     }),

@@ -22,7 +22,14 @@ export async function reserveSlot(tx: Tx, { firmId, slotId, person, context, now
   /** The "no longer offered" message key, in the caller's catalogue. */
   goneMessage: string;
 }) {
-  const slot = await tx.consultationSlot.findFirst({ where: { id: slotId, firmId, withdrawnAt: null, startsAt: { gt: now } }, select: { id: true, startsAt: true, durationMinutes: true } });
+  // FOR SHARE: an advisor withdrawing the slot meanwhile waits for this booking, and then cancels it with the slot
+  // (and tells the person); without the lock the withdrawal could miss a booking not yet committed. The advisor
+  // must still be a member: a departed advisor's times are not booked.
+  const [slot] = await tx.$queryRaw<{ id: string; startsAt: Date; durationMinutes: number }[]>`
+    SELECT s."id", s."startsAt", s."durationMinutes" FROM "ConsultationSlot" s
+    WHERE s."id" = ${slotId} AND s."firmId" = ${firmId} AND s."withdrawnAt" IS NULL AND s."startsAt" > ${now}
+      AND EXISTS (SELECT 1 FROM "Membership" m WHERE m."firmId" = s."firmId" AND m."userId" = s."advisorId" AND m."deactivatedAt" IS NULL)
+    FOR SHARE OF s`;
   if (!slot) throw new AppError('NOT_FOUND', { message: 'no such open slot on this firm', userMessage: goneMessage });
   const token = newToken();
   const created = await tx.consultationBooking.create({ data: { firmId, slotId: slot.id, ...person, tokenHash: hashToken(token) } });

@@ -1,8 +1,8 @@
-import { addDaysPlain, brusselsMidnight } from '@/lib/dates';
+import { addDaysPlain, brusselsDate, brusselsMidnight } from '@/lib/dates';
 import type { Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email/enqueue-email';
 import { logger } from '@/lib/logger';
-import { reminderDay } from '@/lib/server/reminder/reminder-day';
+import { brusselsHour, REMINDER_HOUR } from '@/lib/server/reminder/reminder-day';
 import { loadBookingDetails } from './booking-details';
 import { firmPageUrl, personFacts } from './booking-emails';
 
@@ -16,7 +16,10 @@ const BATCH = 200;
  * mark (rescheduleBooking), so the new day is reminded.
  */
 export async function sweepBookingReminders({ db, now = new Date() }: { db: Db; now?: Date }): Promise<{ queued: number }> {
-  const tomorrow = addDaysPlain(reminderDay(now), 1);
+  // Only from 07:00: before that, "tomorrow" by the reminders' day would be today, and a consultation later today
+  // would be announced as tomorrow's.
+  if (brusselsHour(now) < REMINDER_HOUR) return { queued: 0 };
+  const tomorrow = addDaysPlain(brusselsDate(now), 1);
   const from = brusselsMidnight(tomorrow);
   const until = brusselsMidnight(addDaysPlain(tomorrow, 1));
   let queued = 0;

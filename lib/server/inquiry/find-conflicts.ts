@@ -16,8 +16,20 @@ import type { ConflictMatch } from './inquiry-schemas';
 export type ConflictPerson = { firstName: string; lastName: string; birthDate: Date | null; nationalRegisterNumberHash: string | null };
 type Reason = ConflictMatch['reasons'][number];
 
-// A name's candidates: the rows whose search text holds every word of it (trigram indexes), compared exactly in code.
-const CANDIDATES = 200;
+// A name's candidates: the rows whose search text holds every word of it (trigram indexes), compared exactly in
+// code. Read in pages to the end, never capped: a short, common name ("Li Na") can have hundreds of candidates, and
+// the real namesake or the same number beyond a cap would make the check say CLEAR.
+const PAGE = 500;
+
+async function everyRow<T extends { id: string }>(page: (after: string | undefined) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let after: string | undefined; ; ) {
+    const batch = await page(after);
+    rows.push(...batch);
+    if (batch.length < PAGE) return rows;
+    after = batch.at(-1)!.id;
+  }
+}
 
 function reasonsFor(person: { key: string; birthDate: string | null; hash: string | null }, row: { key: string; birthDate: Date | null; hash: string | null }): Reason[] {
   const reasons: Reason[] = [];
@@ -38,12 +50,14 @@ export async function findConflicts(tx: Tx, firmId: string, person: ConflictPers
   const byNumber = wanted.hash ? [{ nationalRegisterNumberHash: wanted.hash }] : [];
   if (!byName.length && !byNumber.length) return [];
 
-  const clients = await tx.client.findMany({
-    where: { firmId, deletedAt: null, OR: [...byNumber, ...byName] },
-    select: { id: true, firstName: true, lastName: true, fileNumber: true, birthDate: true, nationalRegisterNumberHash: true },
-    orderBy: { id: 'asc' },
-    take: CANDIDATES,
-  });
+  const clients = await everyRow((after) =>
+    tx.client.findMany({
+      where: { firmId, deletedAt: null, OR: [...byNumber, ...byName], ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, firstName: true, lastName: true, fileNumber: true, birthDate: true, nationalRegisterNumberHash: true },
+      orderBy: { id: 'asc' },
+      take: PAGE,
+    }),
+  );
   const matchedClients = clients.flatMap((client) => {
     const reasons = reasonsFor(wanted, { key: nameKey(client.firstName, client.lastName), birthDate: client.birthDate, hash: client.nationalRegisterNumberHash });
     return reasons.length ? [{ client, reasons }] : [];
@@ -70,12 +84,14 @@ export async function findConflicts(tx: Tx, firmId: string, person: ConflictPers
     }
   }
 
-  const parties = await tx.otherParty.findMany({
-    where: { firmId, deletedAt: null, case: { firmId, deletedAt: null }, OR: [...byNumber, ...byName] },
-    select: { id: true, name: true, role: true, birthDate: true, nationalRegisterNumberHash: true, case: { select: { id: true, reference: true } } },
-    orderBy: { id: 'asc' },
-    take: CANDIDATES,
-  });
+  const parties = await everyRow((after) =>
+    tx.otherParty.findMany({
+      where: { firmId, deletedAt: null, case: { firmId, deletedAt: null }, OR: [...byNumber, ...byName], ...(after ? { id: { gt: after } } : {}) },
+      select: { id: true, name: true, role: true, birthDate: true, nationalRegisterNumberHash: true, case: { select: { id: true, reference: true } } },
+      orderBy: { id: 'asc' },
+      take: PAGE,
+    }),
+  );
   for (const party of parties) {
     const reasons = reasonsFor(wanted, { key: nameKey(party.name), birthDate: party.birthDate, hash: party.nationalRegisterNumberHash });
     if (reasons.length) matches.push({ kind: 'other_party', id: party.id, label: party.name, role: party.role, caseId: party.case.id, caseReference: party.case.reference, reasons });

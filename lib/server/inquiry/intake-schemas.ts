@@ -8,8 +8,9 @@ import { isValidNationalRegisterNumber } from '@/lib/server/client/client-schema
 // and checked before anything is written. Message keys are in the public catalogue (publicPage.fields.*).
 
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-// A name goes into email subjects and calendar invitations: one line, no control characters.
-const name = (required: string) => z.string().trim().min(1, required).max(100, 'tooLong').regex(/^[^\p{Cc}]*$/u, 'invalid');
+// A name goes into email subjects and calendar invitations: one line, no control characters, and the two
+// together within the 200 characters an email's name may have.
+const name = (required: string) => z.string().trim().min(1, required).max(99, 'tooLong').regex(/^[^\p{Cc}]*$/u, 'invalid');
 const country = z.string().trim().toUpperCase().refine(isKnownNationality, 'countryInvalid');
 
 export const INQUIRY_TOPICS = ['REGISTRATION', 'RENEWAL', 'REFUSAL', 'FAMILY_REUNIFICATION', 'WORK', 'STUDY', 'NATIONALITY', 'OTHER'] as const;

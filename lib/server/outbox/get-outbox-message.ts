@@ -38,7 +38,8 @@ export const HIDDEN_LINK = '[hidden]';
 
 // Sign-in (magic link, portal invitation) and member invitation links carry a live, one-use credential. Whoever
 // opens the link acts as the recipient, so an admin reading the outbox sees the message without it.
-const CREDENTIALS = [/((?:[?&]|&amp;)token=)[A-Za-z0-9_\-%.~]+/g, /(\/invitations\/)[A-Za-z0-9_\-%.~]+/g];
+// A booking's manage link cancels or moves the person's consultation: hidden too.
+const CREDENTIALS = [/((?:[?&]|&amp;)token=)[A-Za-z0-9_\-%.~]+/g, /(\/invitations\/)[A-Za-z0-9_\-%.~]+/g, /(\/booking\/)[A-Za-z0-9_\-%.~]+/g];
 
 function hideCredentials(body: string): { body: string; hidden: boolean } {
   let hidden = false;

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useTransition, type FormEvent } from 'react';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { DuplicateCandidate } from '@/lib/server/client/find-duplicate-clients';
@@ -28,6 +28,14 @@ export function ConvertForm({ inquiryId, nationality, language, procedure, proce
   const tf = useTranslations('inquiries.fields');
   const te = useTranslations('errors');
   const [state, action] = useActionState<ConvertState, FormData>(convertInquiryAction, null);
+  const [pending, startTransition] = useTransition();
+  // Submitted by hand, as ActionForm does: React resets a form after its action, which would untick "someone
+  // else", re-tick "create a case" and wipe the reason the admin typed whenever the server refuses.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  };
   if (state?.ok) {
     return (
       <FormMessage tone="success">
@@ -46,7 +54,8 @@ export function ConvertForm({ inquiryId, nationality, language, procedure, proce
   const elsewhere = Object.keys(failed?.fieldErrors ?? {}).filter((name) => !['nationality', 'procedure', 'reason'].includes(name));
   const general = failed && !duplicates.length && (!failed.fieldErrors || elsewhere.length > 0);
   return (
-    <form action={action} className="space-y-4 text-sm" aria-label={t('heading')}>
+    <form onSubmit={submit} className="space-y-4 text-sm" aria-label={t('heading')} aria-busy={pending}>
+      <fieldset disabled={pending} className="contents">
       <input type="hidden" name="inquiryId" value={inquiryId} />
       {general ? <FormMessage tone="error">{failed.message ?? te(failed.code)}</FormMessage> : null}
       {duplicates.length ? (
@@ -100,6 +109,7 @@ export function ConvertForm({ inquiryId, nationality, language, procedure, proce
         </div>
       ) : null}
       <SubmitButton>{t('submit')}</SubmitButton>
+      </fieldset>
     </form>
   );
 }

@@ -17,7 +17,8 @@ function reply(request: Request, slug: string, status: number, body: Answer): Re
   if ((request.headers.get('accept') ?? '').includes('application/json')) return Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
   const back = new URL(`/f/${encodeURIComponent(slug)}`, request.url);
   if (body.ok) back.searchParams.set('sent', '1');
-  else back.searchParams.set('error', body.userMessage);
+  // The page can say only what its own catalogue has: an operation's reason, else "check your answers" or "try again".
+  else back.searchParams.set('error', body.userMessage.startsWith('publicPage.') ? body.userMessage : body.code === 'VALIDATION' ? 'publicPage.errors.checkFields' : 'publicPage.errors.generic');
   return Response.redirect(back, 303);
 }
 
