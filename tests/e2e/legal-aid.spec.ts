@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
@@ -38,6 +39,7 @@ test('an advisor records a legal-aid designation on a demo case, enters two serv
   // 15 points for the suspension appeal and 2 × 0.5 for travel on the 2024 list (values to verify).
   await expect(total).toHaveText(String(before + 16));
   const shown = (await total.textContent()) ?? '';
+  await expectNoSeriousA11yViolations(page);
 
   const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('link', { name: 'Closing report (CSV)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^legal-aid-.+\.csv$/);
@@ -49,4 +51,16 @@ test('an advisor records a legal-aid designation on a demo case, enters two serv
   const last = rows.at(-1)!;
   expect(last[5]).toBe('Totaal');
   expect(last[7]).toBe(shown);
+
+  // The yearly overview: the advisor's own line, with the file designated in 2026.
+  await page.getByRole('navigation').getByRole('link', { name: 'Legal aid' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Legal aid: yearly overview' })).toBeVisible();
+  await page.getByLabel('Year').selectOption('2026');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/year=2026/);
+  const rowsShown = page.getByRole('table').getByRole('row');
+  await expect(rowsShown).toHaveCount(2);
+  await expect(rowsShown.nth(1).getByRole('rowheader')).toHaveText('Jan Janssens');
+  expect(Number(await rowsShown.nth(1).getByRole('cell').first().textContent())).toBeGreaterThanOrEqual(1);
+  await expectNoSeriousA11yViolations(page);
 });
