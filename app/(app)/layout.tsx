@@ -10,12 +10,14 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const actor = await requireStaff();
   const { firm, user } = await getFirmContext({ actor });
   const t = await getTranslations('shell');
+  const tl = await getTranslations('legalAid');
   const links = [
     { href: '/dashboard', label: t('dashboard') },
     { href: '/cases', label: t('cases') },
     { href: '/clients', label: t('clients') },
     ...(can(actor.role, 'inquiry.read') ? [{ href: '/inquiries', label: t('inquiries') }] : []),
     ...(can(actor.role, 'consultation.manage') ? [{ href: '/consultations', label: t('consultations') }] : []),
+    ...(can(actor.role, 'legal_aid.report') ? [{ href: '/legal-aid', label: tl('navOverview') }] : []),
     ...(can(actor.role, 'import.run') ? [{ href: '/import', label: t('import') }] : []),
     ...(can(actor.role, 'member.read') ? [{ href: '/settings/members', label: t('members') }] : []),
     ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),

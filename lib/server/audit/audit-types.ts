@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party', 'legal_aid'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -118,6 +118,12 @@ export const AUDIT_ACTIONS = {
   'other_party.added': 'other_party',
   'other_party.updated': 'other_party',
   'other_party.removed': 'other_party',
+  // Legal aid (pro deo) of a case: entityId = LegalAidDesignation id, or LegalAidEntry id for the points entered.
+  'legal_aid.designation_set': 'legal_aid',
+  'legal_aid.entry_added': 'legal_aid',
+  'legal_aid.entry_removed': 'legal_aid',
+  'legal_aid.closed': 'legal_aid',
+  'legal_aid.report_downloaded': 'legal_aid',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -16,6 +16,9 @@ export const CLIENT_DATA_TABLES = [
   // What the person sent before they were a client (the inquiry they were converted from, its booking), and the
   // other parties of their cases (kept with the case they are recorded on; their numbers are not handed out).
   'Inquiry', 'ConsultationBooking', 'OtherParty',
+  // Legal aid (pro deo) of their cases: the office's designation and the services entered, part of the case file,
+  // handed out and erased with the case (both cascade from it).
+  'LegalAidDesignation', 'LegalAidEntry',
 ] as const;
 export type ClientDataTable = (typeof CLIENT_DATA_TABLES)[number];
 
@@ -32,8 +35,6 @@ export const OTHER_TABLES = {
   // records the firm must keep), these are listed here; the helpers of issue 18 decide each one.
   Service: "the firm's own catalogue of services; no person in it",
   FeeNoteCounter: 'the last fee-note number per firm and year; no person in it',
-  LegalAidDesignation: 'issue 18: the bar office designation of a case (to be classified)',
-  LegalAidEntry: 'issue 18: points entered on a legal-aid case (to be classified)',
   TimeEntry: 'issue 18: time on a case (to be classified)',
   FeeItem: 'issue 18: a fixed fee on a case (to be classified)',
   FeeNote: 'issue 18: an issued fee note, an accounting record (to be classified)',
@@ -123,6 +124,8 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const inquiries = await tx.inquiry.findMany({ where: { firmId, convertedClientId: clientId }, orderBy: { createdAt: 'asc' } });
   const bookings = await tx.consultationBooking.findMany({ where: { firmId, inquiry: { firmId, convertedClientId: clientId } }, omit: { tokenHash: true }, orderBy: { createdAt: 'asc' } });
   const otherParties = await tx.otherParty.findMany({ where: ofCases, omit: { nationalRegisterNumberEnc: true, nationalRegisterNumberHash: true }, orderBy: { createdAt: 'asc' } });
+  const designations = await tx.legalAidDesignation.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
+  const legalAidEntries = await tx.legalAidEntry.findMany({ where: ofCases, orderBy: [{ performedOn: 'asc' }, { id: 'asc' }] });
   // The person's inquiry as they would read it: the number they gave in clear, not its ciphertext or hash. One
   // that does not open counts as unreadable, as the client's own numbers do (the export is then refused).
   // The recorded conflict check names other people (namesakes, relatives, the other side of a case): not theirs to
@@ -148,7 +151,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const ownIds = [
     clientId, ...userIds, ...ids(sessions), ...ids(invitations), ...ids(familyLinks), ...caseIds, ...ids(events), ...ids(deadlines), ...ids(tasks),
     ...documentIds, ...ids(versions), ...ids(checklist), ...ids(notes), ...ids(intakes), ...ids(filings),
-    ...ids(inquiries), ...ids(bookings), ...ids(otherParties),
+    ...ids(inquiries), ...ids(bookings), ...ids(otherParties), ...ids(designations), ...ids(legalAidEntries),
   ];
   const mentions = await findMentions(tx, {
     firmId, emails, ownIds, userIds,
@@ -182,6 +185,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
       Case: cases, CaseEvent: events, Deadline: deadlines, Task: tasks, Reminder: reminders, Document: documents, DocumentVersion: versions, CaseDocument: caseDocuments,
       ChecklistItem: checklist, Note: notes, DecisionIntake: intakes, AppealFiling: filings, ...mentions,
       Inquiry: inquiryRows.map((inquiry) => inquiry.row), ConsultationBooking: bookings, OtherParty: otherParties,
+      LegalAidDesignation: designations, LegalAidEntry: legalAidEntries,
     },
   };
 }

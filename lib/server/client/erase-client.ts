@@ -69,7 +69,7 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
       const conflictChecks = await maskConflictMatches(tx, firmId, { clientId, caseIds: data.tables.Case.map((row) => String(row.id)) });
 
       const rows = (table: keyof typeof data.tables) => data.tables[table].length;
-      // What they sent before they were a client, and its booking; the other parties go with the cases.
+      // What they sent before they were a client, and its booking; the other parties and legal aid go with the cases.
       await tx.inquiry.deleteMany({ where: { firmId, convertedClientId: clientId } });
       await tx.consultationBooking.deleteMany({ where: { firmId, id: { in: data.tables.ConsultationBooking.map((row) => String(row.id)) } } });
       // Cases first: their deadlines' reminders go with them, before the emails those reminders point at.
@@ -98,7 +98,7 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
         firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.erased', entity: 'client', entityId: clientId, context,
         after: {
           fileNumber: locked.fileNumber,
-          deleted: { cases: rows('Case'), documents: rows('Document'), versions: rows('DocumentVersion'), notes: rows('Note'), emails: addressed.size, portalUser: data.portalUser ? 1 : 0, inquiries: rows('Inquiry'), bookings: rows('ConsultationBooking'), otherParties: rows('OtherParty') },
+          deleted: { cases: rows('Case'), documents: rows('Document'), versions: rows('DocumentVersion'), notes: rows('Note'), emails: addressed.size, portalUser: data.portalUser ? 1 : 0, inquiries: rows('Inquiry'), bookings: rows('ConsultationBooking'), otherParties: rows('OtherParty'), legalAid: rows('LegalAidDesignation'), legalAidEntries: rows('LegalAidEntry') },
           masked,
           conflictChecks,
           files: data.files.length,

@@ -32,6 +32,7 @@ export type Targets = {
   slotId: string;
   inquiryId: string;
   otherPartyId: string;
+  legalAidEntryId: string;
 };
 
 /**
@@ -78,6 +79,10 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   [`${CASE}/appeal-actions.ts#recordSubmissionAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, submittedAt: '2026-12-01T10:00', receipt: 'JBOX-1' })),
   [`${CASE}/other-party-actions.ts#addOtherPartyAction`]: staff((t) => ({ caseId: t.caseId, name: 'Planted Party', role: 'OTHER' })),
   [`${CASE}/other-party-actions.ts#removeOtherPartyAction`]: staff((t) => ({ caseId: t.caseId, otherPartyId: t.otherPartyId })),
+  [`${CASE}/legal-aid-actions.ts#setLegalAidDesignationAction`]: staff((t) => ({ caseId: t.caseId, designatedOn: '2026-11-02', designationNumber: 'PLANTED', bar: 'Planted', lawyerId: 'x', clientContributionCents: '0' })),
+  [`${CASE}/legal-aid-actions.ts#addLegalAidEntryAction`]: staff((t) => ({ caseId: t.caseId, performedOn: '2026-11-03', itemCode: 'OPENING', quantity: '1' })),
+  [`${CASE}/legal-aid-actions.ts#removeLegalAidEntryAction`]: staff((t) => ({ caseId: t.caseId, entryId: t.legalAidEntryId })),
+  [`${CASE}/legal-aid-actions.ts#closeLegalAidAction`]: staff((t) => ({ caseId: t.caseId, closedOn: '2026-12-01' })),
   [`${CASE}/appeal-actions.ts#recordRollNumberAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, rollNumber: '123 456' })),
   // Clients.
   'app/(app)/clients/[id]/actions.ts#invitePortalAction': staff((t) => ({ clientId: t.clientId })),

@@ -51,6 +51,8 @@ export const ROUTE_ATTACKS: Record<string, (t: Targets) => RouteRequest[]> = {
   '/api/calendar/[token]': (t) => [{ method: 'GET', path: `/api/calendar/${t.invitationId}.ics` }],
   '/api/cases/[id]/appeal/packet': (t) => [{ method: 'GET', path: `/api/cases/${t.caseId}/appeal/packet` }],
   '/api/cases/[id]/documents/zip': (t) => [{ method: 'GET', path: `/api/cases/${t.caseId}/documents/zip` }],
+  '/api/cases/[id]/legal-aid/csv': (t) => [{ method: 'GET', path: `/api/cases/${t.caseId}/legal-aid/csv` }],
+  '/api/cases/[id]/legal-aid/pdf': (t) => [{ method: 'GET', path: `/api/cases/${t.caseId}/legal-aid/pdf` }],
   '/api/clients/[id]/export': (t) => [{ method: 'GET', path: `/api/clients/${t.clientId}/export` }],
   '/api/decisions/upload': (t) => [
     { method: 'POST', path: `/api/decisions/upload?caseId=${t.caseId}`, headers: { 'Content-Type': 'application/pdf', 'X-File-Name': 'bijlage-20.pdf' }, data: pdf('decision') },

@@ -93,6 +93,14 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
   const adminId = await withDatabase(async (db) => (await db.query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'admin@peeters.example'`)).rows[0]!.id);
   const published = await run('app/(app)/consultations/actions.ts#publishSlotAction', '/consultations', [null, form({ advisorId: adminId, startsAt: '2031-06-30T10:00', durationMinutes: '30', price: '0', mode: 'PHONE' })]);
   expect(published.ok, published.body.slice(0, 400)).toBe(true);
+  // The victim case is pro deo: a designation on the admin and one service, so its closing report exists.
+  for (const [key, fields] of [
+    ['app/(app)/cases/[id]/legal-aid-actions.ts#setLegalAidDesignationAction', { caseId: victim.caseId, designatedOn: '2026-11-02', designationNumber: `BJB-${marker}`, bar: 'Brussel (NL)', lawyerId: adminId, clientContributionCents: '0' }],
+    ['app/(app)/cases/[id]/legal-aid-actions.ts#addLegalAidEntryAction', { caseId: victim.caseId, performedOn: '2026-11-03', itemCode: 'OPENING', quantity: '1' }],
+  ] as const) {
+    const call = await run(key, casePage, [null, form(fields)]);
+    expect(call.ok, `${key}: ${call.body.slice(0, 400)}`).toBe(true);
+  }
 
   const targets = await withDatabase(async (db) => {
     const one = async (sql: string, params: unknown[]) => {
@@ -125,6 +133,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       slotId: await one(`SELECT id FROM "ConsultationSlot" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
       inquiryId: inquiry.id,
       otherPartyId: await one(`SELECT id FROM "OtherParty" WHERE "caseId" = $1`, [victim.caseId]),
+      legalAidEntryId: await one(`SELECT id FROM "LegalAidEntry" WHERE "caseId" = $1`, [victim.caseId]),
     } satisfies Targets;
   });
   return { targets, marker, portalClient, firmAdmin: admin };

@@ -39,7 +39,7 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
     UNION ${cases} UNION ${ofCases('CaseEvent')} UNION ${deadlines} UNION ${tasks} UNION ${documents}
     UNION SELECT "id" FROM "DocumentVersion" WHERE "documentId" IN (${documents}) UNION ${ofCasesOrDocuments('ChecklistItem')}
     UNION SELECT "id" FROM "Note" WHERE "clientId" = ${clientId} OR "caseId" IN (${cases}) UNION ${ofCasesOrDocuments('DecisionIntake')} UNION ${ofCases('AppealFiling')}
-    UNION ${inquiries} UNION ${bookings} UNION ${ofCases('OtherParty')}`;
+    UNION ${inquiries} UNION ${bookings} UNION ${ofCases('OtherParty')} UNION ${ofCases('LegalAidDesignation')} UNION ${ofCases('LegalAidEntry')}`;
   const mentionedIds = Prisma.sql`SELECT ${clientId} AS "id" UNION ${portalUser} UNION ${cases} UNION ${documents} UNION ${inquiries}`;
   const rows = (table: string, where: Prisma.Sql, key = Prisma.sql`t."id"::text`) =>
     Prisma.sql`SELECT ${key} AS "key", t::text AS "row" FROM ${Prisma.raw(`"${table}"`)} t WHERE ${where}`;
@@ -74,6 +74,8 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
     Inquiry: byId('Inquiry', inquiries),
     ConsultationBooking: byId('ConsultationBooking', bookings),
     OtherParty: byId('OtherParty', ofCases('OtherParty')),
+    LegalAidDesignation: byId('LegalAidDesignation', ofCases('LegalAidDesignation')),
+    LegalAidEntry: byId('LegalAidEntry', ofCases('LegalAidEntry')),
     ImportJob: rows(
       'ImportJob',
       Prisma.sql`t."firmId" = ${firmId} AND (t."report"::text ILIKE ANY(${texts}::text[]) OR t."mapping"::text ILIKE ANY(${texts}::text[])

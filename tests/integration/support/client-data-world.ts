@@ -13,6 +13,8 @@ import { uploadDocument } from '@/lib/server/document/upload-document';
 import { linkFamilyMember } from '@/lib/server/family/link-family-member';
 import { addNote } from '@/lib/server/note/add-note';
 import { sealNationalRegisterNumber } from '@/lib/server/client/sealed-national-number';
+import { addLegalAidEntry } from '@/lib/server/legal-aid/add-legal-aid-entry';
+import { setLegalAidDesignation } from '@/lib/server/legal-aid/set-legal-aid-designation';
 import { addOtherParty } from '@/lib/server/other-party/add-other-party';
 import { sendPortalMessage } from '@/lib/server/portal/send-portal-message';
 import { createTask } from '@/lib/server/task/create-task';
@@ -136,6 +138,9 @@ export async function populateClient(w: FirmWithStaff, who: Person, storage: Sto
     },
   });
   await addOtherParty({ actor: staff, input: { caseId, name: `Sponsor of ${who.lastName}`, role: 'SPONSOR' }, context });
+  // Pro deo: the office's designation and one service entered.
+  await setLegalAidDesignation({ actor: staff, input: { caseId, designatedOn: '2026-09-01', designationNumber: `BJB-${unique()}`, bar: 'Brussel (NL)', lawyerId: w.advisor.user.id, clientContributionCents: 0 }, context });
+  await addLegalAidEntry({ actor: staff, input: { caseId, performedOn: '2026-09-02', itemCode: 'OPENING', quantity: 1 }, context });
   const versions = await db.documentVersion.findMany({ where: { firmId: w.firm.id, document: { clientId } }, select: { storageKey: true } });
   return { clientId, fileNumber, caseId, person: who, portal, storageKeys: [...versions.map((v) => v.storageKey), packetKey, letterKey] };
 }

@@ -25,6 +25,7 @@ import { DeadlinesTable } from './deadlines-table';
 import { DocumentsPanel } from './documents-panel';
 import { FactsForm, type FactsFormValues } from './facts-form';
 import { NoteForm } from './note-form';
+import { LegalAidSection } from './legal-aid-section';
 import { OtherPartiesSection } from './other-parties-section';
 import { TransitionForms } from './transition-forms';
 import { transitionViews } from './transition-views';
@@ -116,6 +117,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="space-y-6 lg:col-span-2">
           <OtherPartiesSection actor={actor} caseId={kase.id} />
+          <LegalAidSection actor={actor} caseId={kase.id} locale={locale} />
           <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} mayDelete={can(actor.role, 'task.delete')} />
           <Section title={t('notes')}>
             <NoteForm caseId={kase.id} />
