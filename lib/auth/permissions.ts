@@ -67,6 +67,8 @@ export const ACTIONS = [
   'service.manage',
   'service.read',
   'legal_aid.manage',
+  // Removing a points entry is a deletion, and assistants delete nothing (as for notes, tasks and documents).
+  'legal_aid.delete',
   'legal_aid.report',
   'time.enter',
   'fee_note.read',
@@ -114,7 +116,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: everyAction,
   // Advisors own cases end to end, including deleting them and importing a spreadsheet.
   // Filing at the RvV/CCE (recording the J-Box submission and the roll number) is a lawyer's act, not an assistant's.
-  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage', 'other_party.delete', 'legal_aid.report', 'fee_note.issue', 'fee_note.payment']),
+  ADVISOR: new Set<Action>([...caseWork, 'case.delete', 'client.delete', 'document.delete', 'checklist.delete', 'note.delete', 'task.delete', 'import.run', 'appeal.file', 'consultation.manage', 'other_party.delete', 'legal_aid.delete', 'legal_aid.report', 'fee_note.issue', 'fee_note.payment']),
   // Assistants work cases and documents but cannot manage members, settings or delete anything (DESIGN.md's role
   // table): not a note, a task, a document or a checklist item. Each deletion is its own action for that reason.
   ASSISTANT: new Set<Action>(caseWork),

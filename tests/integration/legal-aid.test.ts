@@ -139,13 +139,13 @@ describe('a legal-aid case', () => {
     expect(await db.legalAidEntry.findUniqueOrThrow({ where: { id: entryId } })).toMatchObject({ deletedAt: null });
   });
 
-  it('lets an assistant enter and remove points but not close the file or download its report', async () => {
+  it('lets an assistant enter points but not remove them, close the file or download its report', async () => {
     const w = await world('Legal aid assistant');
     await designate(w, w.kase.id, w.advisor.user.id);
     const { id } = await enter(w, w.kase.id, '2024-09-02', 'OPENING');
     const { id: second } = await enter(w, w.kase.id, '2024-09-03', 'CORRESPONDENCE');
-    await removeLegalAidEntry({ actor: w.assistant.actor, input: { entryId: second }, context: newContext() });
     const counts = await writeCounts();
+    await expectAppError(removeLegalAidEntry({ actor: w.assistant.actor, input: { entryId: second }, context: newContext() }), 'FORBIDDEN');
     const context = newContext();
     await expectAppError(closeLegalAid({ actor: w.assistant.actor, input: { caseId: w.kase.id, closedOn: '2024-10-01' }, context }), 'FORBIDDEN');
     await expectAppError(getLegalAidReport({ actor: w.assistant.actor, input: { caseId: w.kase.id } }), 'FORBIDDEN');
@@ -153,6 +153,8 @@ describe('a legal-aid case', () => {
     await expectAppError(legalAidReportPdf({ actor: w.assistant.actor, input: { caseId: w.kase.id }, context }), 'FORBIDDEN');
     await expectAppError(yearlyLegalAidOverview({ actor: w.assistant.actor, input: { year: 2024 } }), 'FORBIDDEN');
     expect(await writeCounts()).toEqual(counts);
+    // The advisor removes it.
+    await removeLegalAidEntry({ actor: w.advisor.actor, input: { entryId: second }, context: newContext() });
     const report = await getLegalAidReport({ actor: w.advisor.actor, input: { caseId: w.kase.id } });
     expect(report.groups.flatMap((g) => g.entries.map((e) => e.id))).toEqual([id]);
     expect(report.totalHundredths).toBe(400);

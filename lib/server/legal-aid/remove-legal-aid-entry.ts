@@ -10,7 +10,7 @@ import { ZRemoveLegalAidEntry } from './legal-aid-schemas';
 
 /** Takes a service off an open legal-aid file: the row stays with deletedAt set, as notes do, and leaves the totals. */
 export async function removeLegalAidEntry({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {
-  assertCan(actor, 'legal_aid.manage');
+  assertCan(actor, 'legal_aid.delete');
   const { entryId } = parseInput(ZRemoveLegalAidEntry, input);
   return getDb().$transaction(async (tx) => {
     const entry = await tx.legalAidEntry.findFirst({

@@ -56,7 +56,7 @@ export const LEGAL_AID_OPERATIONS: WalkOperation[] = [
   {
     name: 'removeLegalAidEntry',
     file: 'lib/server/legal-aid/remove-legal-aid-entry.ts',
-    action: 'legal_aid.manage',
+    action: 'legal_aid.delete',
     setup: designated,
     run: (w, role) => removeLegalAidEntry({ actor: walkActor(w, role), input: { entryId: w.refs.entry }, context: newContext() }),
     allowed: async (w) => {

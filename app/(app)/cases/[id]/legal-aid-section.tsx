@@ -20,6 +20,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
   const today = brusselsDate();
   const list = pointListOn(today);
   const mayReport = can(actor.role, 'legal_aid.report');
+  const mayRemove = can(actor.role, 'legal_aid.delete');
   const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
   const d = report?.designation;
   const open = report !== null && !d?.closedOn;
@@ -67,7 +68,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
                     {formatPlainDate(format, entry.performedOn)} · {entry.itemCode} · {entry.label} · ×{entry.quantity} · {formatPoints(entry.pointsHundredths)} · {t('entries.list', { id: group.pointListId })}
                   </p>
                   {entry.note ? <p className="whitespace-pre-wrap text-slate-700">{entry.note}</p> : null}
-                  {open ? <ConfirmDeleteForm action={removeLegalAidEntryAction} fields={{ caseId, entryId: entry.id }} name={`${entry.itemCode} ${entry.performedOn}`} label={t('entries.remove')} /> : null}
+                  {open && mayRemove ? <ConfirmDeleteForm action={removeLegalAidEntryAction} fields={{ caseId, entryId: entry.id }} name={`${entry.itemCode} ${entry.performedOn}`} label={t('entries.remove')} /> : null}
                 </li>
               ))}
               <li className="font-medium">{t('entries.subtotal', { id: group.pointListId })}: {formatPoints(group.subtotalHundredths)}</li>
