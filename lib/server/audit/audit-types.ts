@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party', 'service'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -118,6 +118,10 @@ export const AUDIT_ACTIONS = {
   'other_party.added': 'other_party',
   'other_party.updated': 'other_party',
   'other_party.removed': 'other_party',
+  // The firm's service catalogue (entityId = Service id): the facts before and after, the English name to know it by.
+  'service.created': 'service',
+  'service.updated': 'service',
+  'service.archived': 'service',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
