@@ -30,9 +30,9 @@ export function timelineOf(min: number | null, max: number | null): Timeline {
   return min === max ? { kind: 'about', unit, count: min / scale } : { kind: 'range', unit, min: min / scale, max: max / scale };
 }
 
-/** The catalogue key and values for a timeline, under a namespace that has timeline.{none,aboutDays,...}. */
+/** The catalogue key and values for a timeline, inside a namespace holding none, aboutDays, aboutWeeks, rangeDays, rangeWeeks. */
 export function timelineMessage(timeline: Timeline): { key: string; values: Record<string, number> } {
-  if (timeline.kind === 'none') return { key: 'timeline.none', values: {} };
+  if (timeline.kind === 'none') return { key: 'none', values: {} };
   const unit = timeline.unit === 'weeks' ? 'Weeks' : 'Days';
-  return timeline.kind === 'about' ? { key: `timeline.about${unit}`, values: { count: timeline.count } } : { key: `timeline.range${unit}`, values: { min: timeline.min, max: timeline.max } };
+  return timeline.kind === 'about' ? { key: `about${unit}`, values: { count: timeline.count } } : { key: `range${unit}`, values: { min: timeline.min, max: timeline.max } };
 }
