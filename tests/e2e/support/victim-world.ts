@@ -125,6 +125,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       slotId: await one(`SELECT id FROM "ConsultationSlot" WHERE "firmId" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [firmId]),
       inquiryId: inquiry.id,
       otherPartyId: await one(`SELECT id FROM "OtherParty" WHERE "caseId" = $1`, [victim.caseId]),
+      serviceId: await one(`SELECT id FROM "Service" WHERE "firmId" = $1 AND "archivedAt" IS NULL ORDER BY position, "createdAt" LIMIT 1`, [firmId]),
     } satisfies Targets;
   });
   return { targets, marker, portalClient, firmAdmin: admin };
