@@ -8,7 +8,8 @@ export async function ServicesTable({ services, locale }: { services: ServiceVie
   const t = await getTranslations('publicPage.services');
   const format = await getFormatter();
   return (
-    <div className="overflow-x-auto">
+    // Wider than a phone: the table scrolls sideways, so the scroll area must be reachable by keyboard too.
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('caption')}>
       <table className="w-full border-collapse text-left text-sm" data-testid="public-services">
         <caption className="sr-only">{t('caption')}</caption>
         <thead>
