@@ -11,6 +11,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const { firm, user } = await getFirmContext({ actor });
   const t = await getTranslations('shell');
   const tl = await getTranslations('legalAid');
+  const ts = await getTranslations('services');
   const links = [
     { href: '/dashboard', label: t('dashboard') },
     { href: '/cases', label: t('cases') },
@@ -23,6 +24,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
     ...(can(actor.role, 'audit.read') ? [{ href: '/settings/audit', label: t('audit') }] : []),
     ...(can(actor.role, 'outbox.read') ? [{ href: '/settings/outbox', label: t('outbox') }] : []),
     ...(can(actor.role, 'firm.settings.update') ? [{ href: '/settings/firm', label: t('firm') }] : []),
+    ...(can(actor.role, 'service.manage') ? [{ href: '/settings/services', label: ts('nav') }] : []),
     { href: '/account/reminders', label: t('reminders') },
     { href: '/account/calendar', label: t('calendar') },
     { href: '/account/security', label: t('security') },

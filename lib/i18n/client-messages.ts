@@ -37,6 +37,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'inquiries.fields',
   'inquiries.convert',
   'legalAid.fields',
+  'services.errors',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */

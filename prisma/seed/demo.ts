@@ -8,6 +8,7 @@ import { deadlineRowsFor, nextOpenDeadline } from '../../lib/server/deadline/dea
 import { newClientId, sealIdentityNumbers } from '../../lib/server/client/identity-numbers';
 import { COMMUNES, EU_NATIONALITIES, NON_EU_NATIONALITIES } from './reference-data';
 import { seedDemoConsultations } from './demo-consultations';
+import { seedDemoServices } from './demo-services';
 import { buildScenario, STAGES } from './demo-scenarios';
 
 // Deterministic: the same faker seed gives the same people and cases on every machine; only dates move
@@ -31,6 +32,7 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
         }
         const advisors = staff.filter((s) => s.role !== 'ASSISTANT');
         if (firmIndex === 0) await seedDemoConsultations(tx, firm.id, advisors.map((a) => a.id), asOf);
+        if (firmIndex === 0) await seedDemoServices(tx, firm.id);
         for (let i = 0; i < CLIENTS_PER_FIRM; i++) {
           const citizenship: Citizenship = i % 4 === 3 ? 'EU' : 'NON_EU';
           const nationality = citizenship === 'EU' ? f.helpers.arrayElement(EU_NATIONALITIES) : f.helpers.arrayElement(NON_EU_NATIONALITIES);

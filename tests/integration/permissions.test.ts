@@ -66,6 +66,7 @@ const { CLIENT_DATA_OPERATIONS } = await import('./support/client-data-operation
 const { INQUIRY_OPERATIONS } = await import('./support/inquiry-operations');
 const { OTHER_PARTY_OPERATIONS } = await import('./support/other-party-operations');
 const { LEGAL_AID_OPERATIONS } = await import('./support/legal-aid-operations');
+const { SERVICE_OPERATIONS } = await import('./support/service-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -476,6 +477,8 @@ const OPERATIONS: Operation[] = [
   ...OTHER_PARTY_OPERATIONS,
   // ---------- legal aid (pro deo): support/legal-aid-operations.ts ----------
   ...LEGAL_AID_OPERATIONS,
+  // ---------- the firm's service catalogue: support/service-operations.ts ----------
+  ...SERVICE_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

@@ -7,7 +7,9 @@ import { getPublicFirm } from '@/lib/server/firm/get-public-firm';
 import { knownNationalityCodes } from '@/lib/server/import/import-values';
 import { issueIntakeFormToken } from '@/lib/server/inquiry/intake-form-token';
 import { INQUIRY_TOPICS } from '@/lib/server/inquiry/intake-schemas';
+import { listPublicServices } from '@/lib/server/service/list-public-services';
 import { IntakeForm, type SlotOption } from './intake-form';
+import { ServicesTable } from './services-table';
 
 // The firm's own page for people looking for help: who the firm is, a consultation time to pick and a form to
 // say what is wrong. Rendered per request: the free times change with every booking.
@@ -31,6 +33,7 @@ export default async function FirmPublicPage({ params, searchParams }: { params:
   const locale = await pageLocale();
   const firm = await getPublicFirm({ slug, locale });
   if (!firm) notFound();
+  const services = await listPublicServices({ slug });
   const t = await getTranslations('publicPage');
   const format = await getFormatter();
   const countryNames = new Intl.DisplayNames([locale], { type: 'region' });
@@ -70,11 +73,14 @@ export default async function FirmPublicPage({ params, searchParams }: { params:
           <h1 id="about-heading" className="text-2xl font-semibold text-slate-900">{t('heading', { firmName: firm.name })}</h1>
           <p className="whitespace-pre-line text-slate-700">{firm.description ?? t('defaultDescription')}</p>
           <h2 className="pt-2 font-semibold">{t('services.heading')}</h2>
-          <ul className="list-disc space-y-1 pl-5 text-slate-700">
-            <li>{t('services.consultation')}</li>
-            <li>{t('services.files')}</li>
-            <li>{t('services.appeals')}</li>
-          </ul>
+          {/* The firm's own price list once it has one; the generic words only for a firm that lists nothing. */}
+          {services.length > 0 ? <ServicesTable services={services} locale={locale} /> : (
+            <ul className="list-disc space-y-1 pl-5 text-slate-700">
+              <li>{t('services.consultation')}</li>
+              <li>{t('services.files')}</li>
+              <li>{t('services.appeals')}</li>
+            </ul>
+          )}
         </section>
         {sent === '1' ? <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-4 py-3 text-emerald-900">{t('sentBanner')}</p> : null}
         {typeof error === 'string' ? (

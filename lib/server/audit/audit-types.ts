@@ -4,7 +4,7 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party', 'legal_aid'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party', 'legal_aid', 'service'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -124,6 +124,10 @@ export const AUDIT_ACTIONS = {
   'legal_aid.entry_removed': 'legal_aid',
   'legal_aid.closed': 'legal_aid',
   'legal_aid.report_downloaded': 'legal_aid',
+  // The firm's service catalogue (entityId = Service id): the facts before and after, the English name to know it by.
+  'service.created': 'service',
+  'service.updated': 'service',
+  'service.archived': 'service',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

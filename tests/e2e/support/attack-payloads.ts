@@ -33,6 +33,8 @@ export type Targets = {
   inquiryId: string;
   otherPartyId: string;
   legalAidEntryId: string;
+  /** A service of the victim firm's catalogue (the demo seed's first). */
+  serviceId: string;
 };
 
 /**
@@ -117,6 +119,10 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   // Consultations: the victim's slot must not be withdrawn; publishing names an advisor the attacker's firm lacks.
   'app/(app)/consultations/actions.ts#withdrawSlotAction': staff((t) => ({ slotId: t.slotId })),
   'app/(app)/consultations/actions.ts#publishSlotAction': ownFirm((t) => ({ advisorId: t.membershipId, startsAt: '2031-06-30T10:00', durationMinutes: '30', price: '0', mode: 'PHONE' })),
+  // The service catalogue: the victim's service must not be edited or archived; a new one lands in the caller's firm.
+  'app/(app)/settings/services/actions.ts#createServiceAction': ownFirm(() => ({ name_en: 'Planted service', feeKind: 'FIXED', fee: '1', vatRateBasisPoints: '2100', procedures: 'APPEAL_RVV', showOnPublicPage: 'on' })),
+  'app/(app)/settings/services/actions.ts#updateServiceAction': staff((t) => ({ serviceId: t.serviceId, name_en: 'Planted service', feeKind: 'FIXED', fee: '1', vatRateBasisPoints: '2100', showOnPublicPage: 'on' })),
+  'app/(app)/settings/services/actions.ts#archiveServiceAction': staff((t) => ({ serviceId: t.serviceId })),
   'app/(app)/account/reminders/actions.ts#reminderPreferencesAction': ownFirm(() => ({ digest: 'on' })),
   'app/(app)/account/reminders/actions.ts#firmLeadTimesAction': ownFirm(() => ({ leadDays: ['30', '7', '1'] })),
   'app/(app)/account/calendar/actions.ts#createFeedAction': { audience: 'own-firm', args: () => [null] },

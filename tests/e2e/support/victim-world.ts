@@ -134,6 +134,7 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       inquiryId: inquiry.id,
       otherPartyId: await one(`SELECT id FROM "OtherParty" WHERE "caseId" = $1`, [victim.caseId]),
       legalAidEntryId: await one(`SELECT id FROM "LegalAidEntry" WHERE "caseId" = $1`, [victim.caseId]),
+      serviceId: await one(`SELECT id FROM "Service" WHERE "firmId" = $1 AND "archivedAt" IS NULL ORDER BY position, "createdAt" LIMIT 1`, [firmId]),
     } satisfies Targets;
   });
   return { targets, marker, portalClient, firmAdmin: admin };

@@ -8,6 +8,8 @@ import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { phaseOf } from '@/lib/rules/stages';
 import { getPortalCase } from '@/lib/server/portal/get-portal-case';
+import { listCaseServicesForClient } from '@/lib/server/service/list-case-services-for-client';
+import { CaseServices } from './case-services';
 import { Conversation } from './conversation';
 import { MessageForm } from './message-form';
 import { PortalTimeline } from './portal-timeline';
@@ -24,6 +26,7 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
+  const services = await listCaseServicesForClient({ actor, caseId: kase.id });
   const t = await getTranslations('portalCase');
   const locale = (await getLocale()) as AppLocale;
   const phase = phaseOf(kase.stage);
@@ -59,6 +62,7 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
         <h2 id="timeline-heading" className="text-lg font-semibold">{t('case.timeline')}</h2>
         <PortalTimeline events={kase.events} locale={locale} />
       </section>
+      {services.length > 0 ? <CaseServices services={services} locale={locale} /> : null}
       <section aria-labelledby="messages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <h2 id="messages-heading" className="text-lg font-semibold">{t('case.messages')}</h2>
         <Conversation messages={kase.notes} />
