@@ -36,6 +36,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'consultations.fields',
   'inquiries.fields',
   'inquiries.convert',
+  'feeNotes.fields',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */
