@@ -33,7 +33,7 @@ function customerParty(buyer: Buyer) {
       ...(buyer.postalCode ? { 'cbc:PostalZone': buyer.postalCode } : {}),
       'cac:Country': { 'cbc:IdentificationCode': buyer.country },
     },
-    ...(buyer.vatNumber ? { 'cac:PartyTaxScheme': [{ 'cbc:CompanyID': buyer.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } }] } : {}),
+    ...(buyer.vatNumber ? { 'cac:PartyTaxScheme': { 'cbc:CompanyID': buyer.vatNumber, 'cac:TaxScheme': { 'cbc:ID': 'VAT' } } } : {}),
     'cac:PartyLegalEntity': { 'cbc:RegistrationName': buyer.name },
   };
 }
