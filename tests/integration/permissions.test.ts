@@ -65,6 +65,7 @@ const { IMPORT_OPERATIONS } = await import('./support/import-operations');
 const { CLIENT_DATA_OPERATIONS } = await import('./support/client-data-operations');
 const { INQUIRY_OPERATIONS } = await import('./support/inquiry-operations');
 const { OTHER_PARTY_OPERATIONS } = await import('./support/other-party-operations');
+const { FEE_NOTE_OPERATIONS } = await import('./support/fee-note-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -473,6 +474,7 @@ const OPERATIONS: Operation[] = [
   // ---------- inquiries and the conflict check, other parties of a case: support/{inquiry,other-party}-operations.ts ----------
   ...INQUIRY_OPERATIONS,
   ...OTHER_PARTY_OPERATIONS,
+  ...FEE_NOTE_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {
