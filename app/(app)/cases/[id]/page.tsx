@@ -26,6 +26,7 @@ import { DocumentsPanel } from './documents-panel';
 import { FactsForm, type FactsFormValues } from './facts-form';
 import { NoteForm } from './note-form';
 import { OtherPartiesSection } from './other-parties-section';
+import { TimeAndFeesSection } from './time-and-fees-section';
 import { TransitionForms } from './transition-forms';
 import { transitionViews } from './transition-views';
 
@@ -116,6 +117,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="space-y-6 lg:col-span-2">
           <OtherPartiesSection actor={actor} caseId={kase.id} />
+          {can(actor.role, 'time.enter') ? <TimeAndFeesSection actor={actor} caseId={kase.id} /> : null}
           <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} mayDelete={can(actor.role, 'task.delete')} />
           <Section title={t('notes')}>
             <NoteForm caseId={kase.id} />

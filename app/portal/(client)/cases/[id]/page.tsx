@@ -9,6 +9,7 @@ import { ruleLabel } from '@/lib/rules/labels';
 import { phaseOf } from '@/lib/rules/stages';
 import { getPortalCase } from '@/lib/server/portal/get-portal-case';
 import { Conversation } from './conversation';
+import { PortalFeeNotes } from './fee-notes';
 import { MessageForm } from './message-form';
 import { PortalTimeline } from './portal-timeline';
 
@@ -59,6 +60,7 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
         <h2 id="timeline-heading" className="text-lg font-semibold">{t('case.timeline')}</h2>
         <PortalTimeline events={kase.events} locale={locale} />
       </section>
+      <PortalFeeNotes actor={actor} caseId={kase.id} />
       <section aria-labelledby="messages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <h2 id="messages-heading" className="text-lg font-semibold">{t('case.messages')}</h2>
         <Conversation messages={kase.notes} />
