@@ -43,7 +43,9 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
       const seller = sellerSnapshot(details);
 
       // Locked, so a second issue of the same entries waits and then finds them billed.
-      const picked = (ids: string[] | undefined) => (ids ? { id: { in: ids } } : {});
+      // Naming entries of either kind bills exactly the named ones (none of a kind not named); naming none bills all.
+      const named = data.timeEntryIds !== undefined || data.feeItemIds !== undefined;
+      const picked = (ids: string[] | undefined) => (named ? { id: { in: ids ?? [] } } : {});
       const unbilled = { firmId: actor.firmId, caseId: kase.id, feeNoteId: null, deletedAt: null };
       await tx.$queryRaw`SELECT 1 FROM "TimeEntry" WHERE "firmId" = ${actor.firmId} AND "caseId" = ${kase.id} AND "feeNoteId" IS NULL FOR UPDATE`;
       await tx.$queryRaw`SELECT 1 FROM "FeeItem" WHERE "firmId" = ${actor.firmId} AND "caseId" = ${kase.id} AND "feeNoteId" IS NULL FOR UPDATE`;
@@ -51,7 +53,7 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
         tx.timeEntry.findMany({ where: { ...unbilled, ...picked(data.timeEntryIds) }, orderBy: [{ workedOn: 'asc' }, { createdAt: 'asc' }] }),
         tx.feeItem.findMany({ where: { ...unbilled, ...picked(data.feeItemIds) }, orderBy: [{ performedOn: 'asc' }, { createdAt: 'asc' }] }),
       ]);
-      if ((data.timeEntryIds && time.length !== data.timeEntryIds.length) || (data.feeItemIds && fees.length !== data.feeItemIds.length)) {
+      if (named && (time.length !== new Set(data.timeEntryIds).size || fees.length !== new Set(data.feeItemIds).size)) {
         throw new AppError('CONFLICT', { message: 'some entries are billed, removed or not on this case', userMessage: 'feeNotes.errors.billed' });
       }
       if (time.length + fees.length === 0) throw new AppError('VALIDATION', { message: 'nothing to bill', userMessage: 'feeNotes.errors.nothing' });

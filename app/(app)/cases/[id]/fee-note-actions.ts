@@ -26,9 +26,11 @@ export async function removeFeeItemAction(_prev: CaseActionState, form: FormData
 }
 
 export async function issueFeeNoteAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
-  const input = Object.fromEntries(form);
-  // The organisation's fields are sent (hidden) with a person buyer too; only the chosen kind's count.
-  return runCaseAction(issueFeeNote, form, input, ['/portal']);
+  // A checkbox per entry sends its name once per ticked entry; Object.fromEntries would keep only the last.
+  const timeEntryIds = form.getAll('timeEntryIds');
+  const feeItemIds = form.getAll('feeItemIds');
+  const subset = timeEntryIds.length + feeItemIds.length > 0 ? { timeEntryIds, feeItemIds } : { timeEntryIds: undefined, feeItemIds: undefined };
+  return runCaseAction(issueFeeNote, form, { ...Object.fromEntries(form), ...subset }, ['/portal']);
 }
 
 export async function recordFeeNotePaymentAction(_prev: CaseActionState, form: FormData): Promise<CaseActionState> {
