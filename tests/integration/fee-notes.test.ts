@@ -33,6 +33,7 @@ const { listPortalFeeNotes } = await import('@/lib/server/billing/list-portal-fe
 const { feeNoteInvoice, renderUbl, validateUblInvoice, PEPPOL_BIS3_CUSTOMIZATION } = await import('@/lib/server/billing/fee-note-ubl');
 const { vatBreakdown } = await import('@/lib/server/billing/fee-note-math');
 const { structuredCommunication } = await import('@/lib/server/billing/check-digits');
+const { eraseClient } = await import('@/lib/server/client/erase-client');
 
 const db = getDb();
 afterAll(async () => {
@@ -300,5 +301,28 @@ describe('isolation', () => {
     expect((await listPortalFeeNotes({ actor: victim.portal.actor, caseId: victim.kase.id })).map((row) => row.number)).toEqual(['2026/0001']);
     expect(await listPortalFeeNotes({ actor: sameFirm.actor, caseId: victim.kase.id })).toEqual([]);
     expect(await listPortalFeeNotes({ actor: attacker.portal.actor, caseId: victim.kase.id })).toEqual([]);
+  });
+});
+
+describe('erasure of a client with fee notes', () => {
+  it('is refused while a note is within the 7 accounting years, then deletes the notes with their files', async () => {
+    const w = await world('Erasure and fee notes');
+    await withBillingDetails(w.firm, w.admin);
+    await fee(w, '500');
+    const note = await issue(w, DUTCH_EMPLOYER);
+    const row = await db.feeNote.findUniqueOrThrow({ where: { id: note.id } });
+    await db.case.update({ where: { id: w.kase.id }, data: { stage: 'CLOSED', closedAt: new Date('2026-12-08T10:00:00Z') } });
+    const input = { clientId: w.portal.client.id, confirmFileNumber: w.portal.client.fileNumber };
+    // The firm's 5-year retention has ended in 2033, the note of 2026 is kept until the end of 2033.
+    const refused = await expectAppError(eraseClient({ actor: w.admin.actor, input, context: newContext(), today: '2033-06-01' }), 'CONFLICT');
+    expect(refused.userMessage).toBe('feeNotes.errors.erasureKept');
+    expect(await db.feeNote.count({ where: { id: note.id } })).toBe(1);
+    expect(await db.client.findUniqueOrThrow({ where: { id: w.portal.client.id } })).toMatchObject({ deletedAt: null });
+
+    await eraseClient({ actor: w.admin.actor, input, context: newContext(), today: '2034-01-01' });
+    expect(await db.feeNote.count({ where: { id: note.id } })).toBe(0);
+    expect(await db.feeNoteLine.count({ where: { feeNoteId: note.id } })).toBe(0);
+    expect(await getStorage().exists(row.pdfStorageKey!)).toBe(false);
+    expect(await getStorage().exists(row.ublStorageKey!)).toBe(false);
   });
 });
