@@ -25,6 +25,8 @@ const nextConfig = {
     // The preload (scripts/http-metrics.mjs) and the server code share one registry on globalThis; loaded from
     // node_modules both use the same prom-client too, rather than the preload's plus a bundled copy.
     'prom-client',
+    // The UBL invoices' library brings its own pdf-lib fork, xlsx and ajv: loaded from node_modules, not bundled.
+    '@e-invoice-eu/core',
   ],
   // The standalone output copies only traced files: the OCR models and the petition samples are read by path.
   outputFileTracingIncludes: {

@@ -38,6 +38,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'inquiries.convert',
   'legalAid.fields',
   'services.errors',
+  'feeNotes.fields',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */

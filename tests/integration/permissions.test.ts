@@ -67,6 +67,7 @@ const { INQUIRY_OPERATIONS } = await import('./support/inquiry-operations');
 const { OTHER_PARTY_OPERATIONS } = await import('./support/other-party-operations');
 const { LEGAL_AID_OPERATIONS } = await import('./support/legal-aid-operations');
 const { SERVICE_OPERATIONS } = await import('./support/service-operations');
+const { FEE_NOTE_OPERATIONS } = await import('./support/fee-note-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -479,6 +480,7 @@ const OPERATIONS: Operation[] = [
   ...LEGAL_AID_OPERATIONS,
   // ---------- the firm's service catalogue: support/service-operations.ts ----------
   ...SERVICE_OPERATIONS,
+  ...FEE_NOTE_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

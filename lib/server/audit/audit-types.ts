@@ -4,7 +4,8 @@ import { z } from 'zod';
 // discriminated union on `action` built from that table, so a mismatched pair ('client.created' about a
 // 'case') fails type-checking at the call site and validation at run time. New issues add rows here.
 
-export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party', 'legal_aid', 'service'] as const;
+export const AUDIT_ENTITIES = ['firm', 'member', 'invitation', 'client', 'case', 'document', 'checklist', 'deadline', 'note', 'task', 'settings', 'session', 'export', 'import', 'decision', 'appeal', 'consultation', 'inquiry', 'other_party', 'legal_aid', 'service',
+  'fee_note'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export const AUDIT_ACTIONS = {
@@ -128,6 +129,16 @@ export const AUDIT_ACTIONS = {
   'service.created': 'service',
   'service.updated': 'service',
   'service.archived': 'service',
+  // Time and fixed fees on a case and its fee notes (entityId = FeeNote id; for time and fees, the entry's id
+  // under entity fee_note, with the case in the diff), money in cents.
+  'fee_note.time_added': 'fee_note',
+  'fee_note.time_removed': 'fee_note',
+  'fee_note.fee_added': 'fee_note',
+  'fee_note.fee_removed': 'fee_note',
+  'fee_note.issued': 'fee_note',
+  'fee_note.paid': 'fee_note',
+  'fee_note.cancelled': 'fee_note',
+  'fee_note.downloaded': 'fee_note',
 } as const satisfies Record<string, AuditEntity>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -31,14 +31,17 @@ export const OTHER_TABLES = {
   EmailSentCount: 'a count of emails sent per template, with no recipient',
   Passkey: "staff credentials; a client's portal user signs in by emailed link and never has one",
   RecoveryCode: "hashes of a staff member's one-use codes; portal users have none",
-  // Issue 18 (the practice's money). Until its export and erasure rules are written (fee notes are accounting
-  // records the firm must keep), these are listed here; the helpers of issue 18 decide each one.
+  // Issue 18 (the practice's money). Service and legal aid: their helpers decide.
   Service: "the firm's own catalogue of services; no person in it",
   FeeNoteCounter: 'the last fee-note number per firm and year; no person in it',
-  TimeEntry: 'issue 18: time on a case (to be classified)',
-  FeeItem: 'issue 18: a fixed fee on a case (to be classified)',
-  FeeNote: 'issue 18: an issued fee note, an accounting record (to be classified)',
-  FeeNoteLine: 'issue 18: a line of a fee note (to be classified)',
+  // Fee notes are accounting records the firm must keep 7 years after the year of issue (art. III.86 CDE/WER):
+  // eraseClient refuses while any of the client's notes is that recent, and afterwards they go with the cases
+  // (cascade), with their time, fees and lines, and their files are deleted from storage. The notes' files are in
+  // the client's export (fee-notes/) and each PDF in the portal; these rows in the export's tables are open work.
+  TimeEntry: "time worked on a case: the firm's work record, billed on its fee notes; deleted with the case on erasure",
+  FeeItem: "a fixed fee on a case: the firm's work record, billed on its fee notes; deleted with the case on erasure",
+  FeeNote: 'an issued fee note: an accounting record kept 7 years after its year (erasure refused until then); its files are in the export',
+  FeeNoteLine: 'a line of a fee note: kept and deleted with it',
   WebAuthnChallenge: 'random challenges that live a few minutes, for staff passkeys only',
   ConsultationSlot: "an advisor's offered time, price and place; no person in it",
 } as const;
@@ -58,7 +61,7 @@ export const OMITTED_FIELDS = {
   EmailOutbox: ['attachments'],
 } as const;
 
-export type ClientFile = { source: 'DocumentVersion' | 'AppealFiling' | 'Inquiry'; id: string; storageKey: string; fileName: string; date: Date; sizeBytes: number | null; sha256: string | null };
+export type ClientFile = { source: 'DocumentVersion' | 'AppealFiling' | 'Inquiry' | 'FeeNote'; id: string; storageKey: string; fileName: string; date: Date; sizeBytes: number | null; sha256: string | null };
 type Row = Record<string, unknown>;
 
 export type ClientData = {
@@ -123,6 +126,8 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const filings = await tx.appealFiling.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
   const inquiries = await tx.inquiry.findMany({ where: { firmId, convertedClientId: clientId }, orderBy: { createdAt: 'asc' } });
   const bookings = await tx.consultationBooking.findMany({ where: { firmId, inquiry: { firmId, convertedClientId: clientId } }, omit: { tokenHash: true }, orderBy: { createdAt: 'asc' } });
+  // The client's fee notes' files: in their export, and deleted from storage once erasure is allowed (eraseClient).
+  const feeNotes = await tx.feeNote.findMany({ where: { firmId, clientId }, select: { id: true, number: true, pdfStorageKey: true, ublStorageKey: true, createdAt: true }, orderBy: { createdAt: 'asc' } });
   const otherParties = await tx.otherParty.findMany({ where: ofCases, omit: { nationalRegisterNumberEnc: true, nationalRegisterNumberHash: true }, orderBy: { createdAt: 'asc' } });
   const designations = await tx.legalAidDesignation.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
   const legalAidEntries = await tx.legalAidEntry.findMany({ where: ofCases, orderBy: [{ performedOn: 'asc' }, { id: 'asc' }] });
@@ -168,6 +173,10 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
     ...filings.flatMap((f): ClientFile[] =>
       f.packetStorageKey ? [{ source: 'AppealFiling', id: f.id, storageKey: f.packetStorageKey, fileName: 'jbox-packet.zip', date: f.builtAt ?? f.updatedAt, sizeBytes: null, sha256: null }] : [],
     ),
+    ...feeNotes.flatMap((n): ClientFile[] => [
+      ...(n.pdfStorageKey ? [{ source: 'FeeNote' as const, id: n.id, storageKey: n.pdfStorageKey, fileName: `fee-note-${n.number.replace('/', '-')}.pdf`, date: n.createdAt, sizeBytes: null, sha256: null }] : []),
+      ...(n.ublStorageKey ? [{ source: 'FeeNote' as const, id: n.id, storageKey: n.ublStorageKey, fileName: `fee-note-${n.number.replace('/', '-')}.xml`, date: n.createdAt, sizeBytes: null, sha256: null }] : []),
+    ]),
     ...inquiries.flatMap((i): ClientFile[] =>
       i.letterStorageKey ? [{ source: 'Inquiry', id: i.id, storageKey: i.letterStorageKey, fileName: i.letterFileName ?? 'letter', date: i.createdAt, sizeBytes: i.letterSizeBytes, sha256: i.letterSha256 }] : [],
     ),

@@ -62,6 +62,12 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
         const userMessage = status.reason === 'openCase' ? 'dataProtection.erase.openCase' : 'dataProtection.erase.retention';
         throw new AppError('CONFLICT', { message: `client not erasable: ${status.reason}`, userMessage, exposed: status });
       }
+      // Fee notes are accounting records, kept 7 years after the year of issue (art. III.86 CDE/WER); erasing the
+      // client would delete them with the cases, so it waits until the newest one may go.
+      const [newest] = await tx.feeNote.findMany({ where: { firmId, clientId }, orderBy: { year: 'desc' }, take: 1, select: { year: true } });
+      if (newest && Number(today.slice(0, 4)) < newest.year + 8) {
+        throw new AppError('CONFLICT', { message: `client has fee notes of ${newest.year}`, userMessage: 'feeNotes.errors.erasureKept', exposed: { reason: 'feeNotes', erasableFromYear: newest.year + 8 } });
+      }
 
       const emails = new Set(data.emails);
       const addressed = new Set((data.tables.EmailOutbox as EmailOutbox[]).filter((email) => emails.has(email.toEmail.trim().toLowerCase())).map((email) => email.id));

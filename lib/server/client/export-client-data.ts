@@ -43,7 +43,7 @@ function exportRows(data: ClientData) {
   );
 }
 
-const FOLDER: Record<ClientFile['source'], string> = { DocumentVersion: '', AppealFiling: 'appeal-packets/', Inquiry: 'inquiry-letters/' };
+const FOLDER: Record<ClientFile['source'], string> = { DocumentVersion: '', AppealFiling: 'appeal-packets/', Inquiry: 'inquiry-letters/', FeeNote: 'fee-notes/' };
 const filePath = (file: ClientFile) => `files/${FOLDER[file.source]}${file.id}-${safe(file.fileName)}`;
 
 /**

@@ -35,6 +35,10 @@ export type Targets = {
   legalAidEntryId: string;
   /** A service of the victim firm's catalogue (the demo seed's first). */
   serviceId: string;
+  /** Unbilled time and a fee on the victim's case, and a fee note issued on it (with a UBL file). */
+  timeEntryId: string;
+  feeItemId: string;
+  feeNoteId: string;
 };
 
 /**
@@ -85,6 +89,13 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   [`${CASE}/legal-aid-actions.ts#addLegalAidEntryAction`]: staff((t) => ({ caseId: t.caseId, performedOn: '2026-11-03', itemCode: 'OPENING', quantity: '1' })),
   [`${CASE}/legal-aid-actions.ts#removeLegalAidEntryAction`]: staff((t) => ({ caseId: t.caseId, entryId: t.legalAidEntryId })),
   [`${CASE}/legal-aid-actions.ts#closeLegalAidAction`]: staff((t) => ({ caseId: t.caseId, closedOn: '2026-12-01' })),
+  [`${CASE}/fee-note-actions.ts#addTimeEntryAction`]: staff((t) => ({ caseId: t.caseId, workedOn: '2026-12-02', minutes: '60', description: 'planted time', rate: '100' })),
+  [`${CASE}/fee-note-actions.ts#addFeeItemAction`]: staff((t) => ({ caseId: t.caseId, performedOn: '2026-12-02', description: 'planted fee', unit: '100' })),
+  [`${CASE}/fee-note-actions.ts#removeTimeEntryAction`]: staff((t) => ({ caseId: t.caseId, timeEntryId: t.timeEntryId })),
+  [`${CASE}/fee-note-actions.ts#removeFeeItemAction`]: staff((t) => ({ caseId: t.caseId, feeItemId: t.feeItemId })),
+  [`${CASE}/fee-note-actions.ts#issueFeeNoteAction`]: staff((t) => ({ caseId: t.caseId, buyerKind: 'PERSON', issuedOn: '2026-12-07', timeEntryIds: t.timeEntryId, feeItemIds: t.feeItemId })),
+  [`${CASE}/fee-note-actions.ts#recordFeeNotePaymentAction`]: staff((t) => ({ caseId: t.caseId, feeNoteId: t.feeNoteId, paidOn: '2026-12-08' })),
+  [`${CASE}/fee-note-actions.ts#cancelFeeNoteAction`]: staff((t) => ({ caseId: t.caseId, feeNoteId: t.feeNoteId })),
   [`${CASE}/appeal-actions.ts#recordRollNumberAction`]: staff((t) => ({ caseId: t.caseId, version: t.caseVersion, rollNumber: '123 456' })),
   // Clients.
   'app/(app)/clients/[id]/actions.ts#invitePortalAction': staff((t) => ({ clientId: t.clientId })),
@@ -115,6 +126,7 @@ export const ACTION_ATTACKS: Record<string, ActionAttack> = {
   'app/(app)/settings/firm/actions.ts#uploadPetitionTemplateAction': { audience: 'own-firm', args: (t) => [null, form({ firmId: t.firmId, locale: 'en', template: new File(['not a docx'], 'petition.docx') })] },
   'app/(app)/settings/firm/actions.ts#removePetitionTemplateAction': ownFirm(() => ({ locale: 'fr' })),
   'app/(app)/settings/firm/actions.ts#setRetentionAction': ownFirm(() => ({ years: '5' })),
+  'app/(app)/settings/firm/actions.ts#setBillingDetailsAction': ownFirm(() => ({ legalName: 'Attacker BV', street: 'Rue 1', postalCode: '1000', city: 'Bruxelles', country: 'BE', enterpriseNumber: '0202239951', vatNumber: 'BE0202239951', iban: 'BE71096123456769', bic: 'GKCCBEBB', email: 'billing@attacker.example' })),
   'app/(app)/settings/firm/actions.ts#publicPageAction': ownFirm(() => ({ enabled: 'on', en: 'Planted description' })),
   // Consultations: the victim's slot must not be withdrawn; publishing names an advisor the attacker's firm lacks.
   'app/(app)/consultations/actions.ts#withdrawSlotAction': staff((t) => ({ slotId: t.slotId })),

@@ -66,6 +66,10 @@ export const ROUTE_ATTACKS: Record<string, (t: Targets) => RouteRequest[]> = {
     { method: 'GET', path: `/api/documents/versions/${t.versionId}?inline=1` },
   ],
   '/api/inquiries/[id]/letter': (t) => [{ method: 'GET', path: `/api/inquiries/${t.inquiryId}/letter` }],
+  '/api/fee-notes/[id]/pdf': (t) => [{ method: 'GET', path: `/api/fee-notes/${t.feeNoteId}/pdf` }],
+  '/api/fee-notes/[id]/ubl': (t) => [{ method: 'GET', path: `/api/fee-notes/${t.feeNoteId}/ubl` }],
+  // The victim's fee note was issued to another client (and an employer): the portal client must get a 404 too.
+  '/api/portal/fee-notes/[id]': (t) => [{ method: 'GET', path: `/api/portal/fee-notes/${t.feeNoteId}` }],
   '/api/firm-logos/[firmId]/[name]': (t) => [{ method: 'GET', path: `/api/firm-logos/${t.firmId}/logo.png` }],
   '/api/health': () => [{ method: 'GET', path: '/api/health', own: true }],
   '/api/metrics': () => [{ method: 'GET', path: '/api/metrics' }],

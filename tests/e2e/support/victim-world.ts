@@ -48,6 +48,23 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
     const call = await run(key, casePage, [null, form(fields)]);
     expect(call.ok, `${key}: ${call.body.slice(0, 400)}`).toBe(true);
   }
+  // Time and fees on the case, one fee billed on an issued note (after the firm's billing details), the rest not.
+  const billing = await run('app/(app)/settings/firm/actions.ts#setBillingDetailsAction', '/settings/firm', [null, form({
+    legalName: 'Peeters Advocaten BV', street: 'Louizalaan 100', postalCode: '1050', city: 'Brussel', country: 'BE', enterpriseNumber: '0403.170.701', vatNumber: 'BE0403170701', iban: 'BE68539007547034', bic: 'GKCCBEBB', email: 'billing@peeters.example',
+  })]);
+  expect(billing.ok, billing.body.slice(0, 400)).toBe(true);
+  for (const [key, fields] of [
+    ['app/(app)/cases/[id]/fee-note-actions.ts#addFeeItemAction', { caseId: victim.caseId, performedOn: '2026-12-01', description: `Filing for ${marker}`, unit: '500' }],
+    ['app/(app)/cases/[id]/fee-note-actions.ts#addTimeEntryAction', { caseId: victim.caseId, workedOn: '2026-12-01', minutes: '30', description: `Call with ${marker}`, rate: '120' }],
+  ] as const) {
+    const call = await run(key, casePage, [null, form(fields)]);
+    expect(call.ok, `${key}: ${call.body.slice(0, 400)}`).toBe(true);
+  }
+  const billedFee = await withDatabase(async (db) => (await db.query<{ id: string }>(`SELECT id FROM "FeeItem" WHERE "caseId" = $1`, [victim.caseId])).rows[0]!.id);
+  const issuedNote = await run('app/(app)/cases/[id]/fee-note-actions.ts#issueFeeNoteAction', casePage, [null, form({ caseId: victim.caseId, feeItemIds: billedFee, timeEntryIds: [], buyerKind: 'COMPANY', buyerName: `Employer of ${marker}`, buyerStreet: 'Keizersgracht 1', buyerPostalCode: '1015', buyerCity: 'Amsterdam', buyerCountry: 'NL', buyerVatNumber: 'NL123456789B01', issuedOn: '2026-12-07' })]);
+  expect(issuedNote.ok, issuedNote.body.slice(0, 400)).toBe(true);
+  const unbilledFee = await run('app/(app)/cases/[id]/fee-note-actions.ts#addFeeItemAction', casePage, [null, form({ caseId: victim.caseId, performedOn: '2026-12-02', description: `Second filing for ${marker}`, unit: '300' })]);
+  expect(unbilledFee.ok, unbilledFee.body.slice(0, 400)).toBe(true);
   const invited = await run('app/(app)/settings/members/actions.ts#inviteAction', '/settings/members', [null, form({ email: `${marker.toLowerCase()}@peeters.example`, role: 'ASSISTANT' })]);
   expect(invited.ok, invited.body.slice(0, 400)).toBe(true);
   const portal = await run('app/(app)/clients/[id]/actions.ts#invitePortalAction', `/clients/${own.clientId}`, [null, form({ clientId: own.clientId })]);
@@ -135,6 +152,9 @@ export async function buildVictimWorld(browser: Browser, actions: DiscoveredActi
       otherPartyId: await one(`SELECT id FROM "OtherParty" WHERE "caseId" = $1`, [victim.caseId]),
       legalAidEntryId: await one(`SELECT id FROM "LegalAidEntry" WHERE "caseId" = $1`, [victim.caseId]),
       serviceId: await one(`SELECT id FROM "Service" WHERE "firmId" = $1 AND "archivedAt" IS NULL ORDER BY position, "createdAt" LIMIT 1`, [firmId]),
+      timeEntryId: await one(`SELECT id FROM "TimeEntry" WHERE "caseId" = $1 AND "feeNoteId" IS NULL`, [victim.caseId]),
+      feeItemId: await one(`SELECT id FROM "FeeItem" WHERE "caseId" = $1 AND "feeNoteId" IS NULL`, [victim.caseId]),
+      feeNoteId: await one(`SELECT id FROM "FeeNote" WHERE "caseId" = $1`, [victim.caseId]),
     } satisfies Targets;
   });
   return { targets, marker, portalClient, firmAdmin: admin };

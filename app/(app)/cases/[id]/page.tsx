@@ -27,6 +27,7 @@ import { FactsForm, type FactsFormValues } from './facts-form';
 import { NoteForm } from './note-form';
 import { LegalAidSection } from './legal-aid-section';
 import { OtherPartiesSection } from './other-parties-section';
+import { TimeAndFeesSection } from './time-and-fees-section';
 import { TransitionForms } from './transition-forms';
 import { transitionViews } from './transition-views';
 
@@ -118,6 +119,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <div className="space-y-6 lg:col-span-2">
           <OtherPartiesSection actor={actor} caseId={kase.id} />
           <LegalAidSection actor={actor} caseId={kase.id} locale={locale} />
+          {can(actor.role, 'time.enter') ? <TimeAndFeesSection actor={actor} caseId={kase.id} /> : null}
           <TaskPanel caseId={kase.id} tasks={tasks} members={assignees} today={today} mayDelete={can(actor.role, 'task.delete')} />
           <Section title={t('notes')}>
             <NoteForm caseId={kase.id} />

@@ -10,6 +10,7 @@ import { setFirmLogo } from '@/lib/server/firm/set-firm-logo';
 import { setPetitionTemplate } from '@/lib/server/firm/set-petition-template';
 import { setPublicPage } from '@/lib/server/firm/set-public-page';
 import { setRetentionPeriod } from '@/lib/server/firm/set-retention-period';
+import { setBillingDetails } from '@/lib/server/billing/set-billing-details';
 import { requestContext } from '@/lib/server/request-context';
 
 type State = ActionResult<unknown> | null;
@@ -62,6 +63,13 @@ export async function publicPageAction(_prev: State, form: FormData): Promise<St
   const result = await toActionResult(async () =>
     setPublicPage({ actor, input: { enabled: form.get('enabled') === 'on' ? 'true' : 'false', en: form.get('en') ?? '', nl: form.get('nl') ?? '', fr: form.get('fr') ?? '', de: form.get('de') ?? '' }, context: await requestContext() }),
   );
+  if (result.ok) revalidatePath('/settings/firm');
+  return result;
+}
+
+export async function setBillingDetailsAction(_prev: State, form: FormData): Promise<State> {
+  const actor = await requireWorkingStaff();
+  const result = await toActionResult(async () => setBillingDetails({ actor, input: Object.fromEntries(form), context: await requestContext() }));
   if (result.ok) revalidatePath('/settings/firm');
   return result;
 }

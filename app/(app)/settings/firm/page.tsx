@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { getFirmBranding } from '@/lib/server/firm/get-firm-branding';
 import { removeLogoAction, uploadLogoAction } from './actions';
+import { BillingSection } from './billing-section';
 import { PetitionTemplatesSection } from './petition-templates-section';
 import { PublicPageSection } from './public-page-section';
 import { RetentionSection } from './retention-section';
@@ -54,6 +55,7 @@ export default async function FirmSettingsPage() {
       <PetitionTemplatesSection actor={actor} />
       <PublicPageSection actor={actor} />
       <RetentionSection actor={actor} />
+      <BillingSection actor={actor} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { getPortalCase } from '@/lib/server/portal/get-portal-case';
 import { listCaseServicesForClient } from '@/lib/server/service/list-case-services-for-client';
 import { CaseServices } from './case-services';
 import { Conversation } from './conversation';
+import { PortalFeeNotes } from './fee-notes';
 import { MessageForm } from './message-form';
 import { PortalTimeline } from './portal-timeline';
 
@@ -63,6 +64,7 @@ export default async function PortalCasePage({ params }: { params: Promise<{ id:
         <PortalTimeline events={kase.events} locale={locale} />
       </section>
       {services.length > 0 ? <CaseServices services={services} locale={locale} /> : null}
+      <PortalFeeNotes actor={actor} caseId={kase.id} />
       <section aria-labelledby="messages-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
         <h2 id="messages-heading" className="text-lg font-semibold">{t('case.messages')}</h2>
         <Conversation messages={kase.notes} />

@@ -1,0 +1,138 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { ActionForm } from '@/components/form/action-form';
+import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
+import { SubmitButton } from '@/components/form/submit-button';
+import type { StaffActor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+import { brusselsDate } from '@/lib/dates';
+import { VAT_RATES } from '@/lib/server/billing/billing-schemas';
+import { listCaseBillables } from '@/lib/server/billing/list-case-billables';
+import { addFeeItemAction, addTimeEntryAction, cancelFeeNoteAction, issueFeeNoteAction, recordFeeNotePaymentAction, removeFeeItemAction, removeTimeEntryAction } from './fee-note-actions';
+
+const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
+
+function VatSelect({ label }: { label: string }) {
+  return (
+    <label className="space-y-1">
+      <span className="block font-medium">{label}</span>
+      <select name="vatRateBasisPoints" defaultValue="2100" className={input}>
+        {VAT_RATES.map((rate) => <option key={rate} value={rate}>{rate / 100} %</option>)}
+      </select>
+    </label>
+  );
+}
+
+/**
+ * A paying case's unbilled time and fixed fees with their total, the forms that add them (every member, assistants
+ * too), and its fee notes with their files, payment and cancellation (those who issue notes).
+ */
+export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor; caseId: string }) {
+  const [billables, t, ts, format] = await Promise.all([listCaseBillables({ actor, caseId }), getTranslations('feeNotes.section'), getTranslations('feeNotes.status'), getFormatter()]);
+  const eur = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
+  const today = brusselsDate();
+  const mayIssue = can(actor.role, 'fee_note.issue');
+  const mayPay = can(actor.role, 'fee_note.payment');
+  const empty = billables.time.length + billables.fees.length === 0;
+  return (
+    <section aria-label={t('heading')} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 className="font-semibold">{t('heading')}</h2>
+      {empty ? <p className="text-sm text-slate-600">{t('none')}</p> : <p className="text-sm font-medium" data-testid="unbilled-total">{t('total', { amount: eur(billables.totalExclCents), hours: format.number(billables.totalMinutes / 60, { maximumFractionDigits: 2 }) })}</p>}
+      {billables.time.length > 0 ? (
+        <ul className="space-y-1 text-sm" aria-label={t('time')}>
+          {billables.time.map((row) => (
+            <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2">
+              <span>{t('timeRow', { date: formatPlainDate(format, row.workedOn), minutes: row.minutes, description: row.description, amount: eur(row.amountCents) })}{row.by ? ` · ${row.by}` : ''}</span>
+              {row.mayRemove ? <ConfirmDeleteForm action={removeTimeEntryAction} fields={{ caseId, timeEntryId: row.id }} name={row.description} label={t('remove')} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {billables.fees.length > 0 ? (
+        <ul className="space-y-1 text-sm" aria-label={t('fees')}>
+          {billables.fees.map((row) => (
+            <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2">
+              <span>{t('feeRow', { date: formatPlainDate(format, row.performedOn), quantity: row.quantity, description: row.description, amount: eur(row.amountCents) })}</span>
+              {row.mayRemove ? <ConfirmDeleteForm action={removeFeeItemAction} fields={{ caseId, feeItemId: row.id }} name={row.description} label={t('remove')} /> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details className="border-t border-slate-100 pt-3 text-sm">
+        <summary className="cursor-pointer font-medium">{t('addTime')}</summary>
+        <ActionForm action={addTimeEntryAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('timeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addTime')}>
+          <input type="hidden" name="caseId" value={caseId} />
+          <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><input name="workedOn" type="date" required defaultValue={today} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('minutes')}</span><input name="minutes" type="number" min={1} max={1440} required className={input} /></label>
+          <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" required maxLength={500} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('rate')}</span><input name="rate" inputMode="decimal" required className={input} /></label>
+          <VatSelect label={t('vatRate')} />
+          <div className="sm:col-span-2"><SubmitButton>{t('addTime')}</SubmitButton></div>
+        </ActionForm>
+      </details>
+      <details className="text-sm">
+        <summary className="cursor-pointer font-medium">{t('addFee')}</summary>
+        <ActionForm action={addFeeItemAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('feeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addFee')}>
+          <input type="hidden" name="caseId" value={caseId} />
+          <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><input name="performedOn" type="date" required defaultValue={today} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('quantity')}</span><input name="quantity" type="number" min={1} max={1000} defaultValue={1} className={input} /></label>
+          <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" required maxLength={500} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('unit')}</span><input name="unit" inputMode="decimal" required className={input} /></label>
+          <VatSelect label={t('vatRate')} />
+          <div className="sm:col-span-2"><SubmitButton>{t('addFee')}</SubmitButton></div>
+        </ActionForm>
+      </details>
+      {mayIssue && !empty ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-medium">{t('issue')}</summary>
+          <ActionForm action={issueFeeNoteAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('issued')} fieldMessages="feeNotes.fields" aria-label={t('issue')}>
+            <p className="text-slate-600 sm:col-span-2">{t('issueHint')}</p>
+            <input type="hidden" name="caseId" value={caseId} />
+            <fieldset className="space-y-1 sm:col-span-2">
+              <legend className="font-medium">{t('buyerKind')}</legend>
+              <label className="mr-4"><input type="radio" name="buyerKind" value="PERSON" defaultChecked /> {t('buyerPerson')}</label>
+              <label><input type="radio" name="buyerKind" value="COMPANY" /> {t('buyerCompany')}</label>
+            </fieldset>
+            <label className="space-y-1"><span className="block font-medium">{t('buyerName')}</span><input name="buyerName" maxLength={200} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('buyerVatNumber')}</span><input name="buyerVatNumber" maxLength={20} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('buyerStreet')}</span><input name="buyerStreet" maxLength={200} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('buyerPostalCode')}</span><input name="buyerPostalCode" maxLength={16} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('buyerCity')}</span><input name="buyerCity" maxLength={100} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('buyerCountry')}</span><input name="buyerCountry" maxLength={2} defaultValue="BE" className={input} /></label>
+            <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('buyerEmail')}</span><input name="buyerEmail" type="email" maxLength={254} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('issuedOn')}</span><input name="issuedOn" type="date" required defaultValue={today} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('paymentTermDays')}</span><input name="paymentTermDays" type="number" min={0} max={120} defaultValue={30} className={input} /></label>
+            <div className="sm:col-span-2"><SubmitButton>{t('issueSubmit')}</SubmitButton></div>
+          </ActionForm>
+        </details>
+      ) : null}
+      <h3 className="border-t border-slate-100 pt-3 font-medium">{t('notes')}</h3>
+      {billables.feeNotes.length === 0 ? <p className="text-sm text-slate-600">{t('noNotes')}</p> : null}
+      <ul className="space-y-2 text-sm" aria-label={t('notes')}>
+        {billables.feeNotes.map((note) => (
+          <li key={note.id} className="space-y-1 rounded-md bg-slate-50 p-2" data-testid="fee-note">
+            <p>
+              <span className="font-medium">{t('noteRow', { number: note.number, date: formatPlainDate(format, note.issuedOn), amount: eur(note.totalInclCents) })}</span>
+              {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${formatPlainDate(format, note.paidOn)}` : ''}
+            </p>
+            <p className="space-x-3">
+              <a href={`/api/fee-notes/${note.id}/pdf`} className="text-brand-700 underline">{t('pdf')}<span className="sr-only"> {note.number}</span></a>
+              {note.hasUbl ? <a href={`/api/fee-notes/${note.id}/ubl`} className="text-brand-700 underline">{t('ubl')}<span className="sr-only"> {note.number}</span></a> : null}
+            </p>
+            {mayPay && note.status === 'ISSUED' ? (
+              <div className="flex flex-wrap items-end gap-3">
+                <ActionForm action={recordFeeNotePaymentAction} className="flex items-end gap-2" success={t('paid')} fieldMessages="feeNotes.fields" aria-label={`${t('markPaid')} ${note.number}`}>
+                  <input type="hidden" name="caseId" value={caseId} />
+                  <input type="hidden" name="feeNoteId" value={note.id} />
+                  <label className="space-y-1"><span className="block">{t('paidOn')}</span><input name="paidOn" type="date" required defaultValue={today} className={input} /></label>
+                  <SubmitButton>{t('markPaid')}</SubmitButton>
+                </ActionForm>
+                <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t('cancelled')} />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
