@@ -75,9 +75,9 @@ test('an advisor records time and a fixed fee, issues a fee note and downloads i
   await section.locator('summary', { hasText: 'Issue a fee note' }).click();
   const issueForm = section.getByRole('form', { name: 'Issue a fee note' });
   await issueForm.getByRole('button', { name: 'Issue fee note' }).click();
-  await expect(section.getByText('Fee note issued.')).toBeVisible();
-  // 930.00 + 21 % VAT (195.30).
+  // 930.00 + 21 % VAT (195.30). Everything billed, the issue form gives way to the new note.
   const note = section.getByTestId('fee-note').filter({ hasText: '€1,125.30' });
+  await expect(note).toBeVisible();
   await expect(note).toContainText(new RegExp(`${year}/\\d{4}`));
   await expect(note).toContainText('Issued');
   await expect(section.getByText('Nothing unbilled on this case.')).toBeVisible();

@@ -121,6 +121,29 @@ describe('time and fixed fees', () => {
     const audit = (await db.auditLog.findMany({ where: { firmId: w.firm.id, entity: 'fee_note' }, orderBy: { id: 'asc' } })).map((row) => row.action);
     expect(audit).toEqual(['fee_note.time_added', 'fee_note.time_added', 'fee_note.fee_added', 'fee_note.time_removed', 'fee_note.issued']);
   });
+
+  it('an entry picked from the catalogue takes its name in the client’s language, its fee and VAT unless typed; blank without a service is refused', async () => {
+    const w = await world('Catalogue entries', 'fr');
+    const fixed = await db.service.create({ data: { firmId: w.firm.id, name: { en: 'Single permit file', fr: 'Dossier de permis unique' }, feeKind: 'FIXED', feeCents: 90_000, vatRateBasisPoints: 2100 } });
+    const hourly = await db.service.create({ data: { firmId: w.firm.id, name: { en: 'Advice' }, feeKind: 'HOURLY', feeCents: 15_000, vatRateBasisPoints: 0 } });
+    const c = newContext();
+    const item = await addFeeItem({ actor: w.assistant.actor, input: { caseId: w.kase.id, performedOn: '2026-12-01', serviceId: fixed.id, description: '', unit: '', vatRateBasisPoints: '' }, context: c });
+    expect(await db.feeItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ description: 'Dossier de permis unique', unitCents: 90_000, vatRateBasisPoints: 2100, serviceId: fixed.id });
+    const typed = await addFeeItem({ actor: w.assistant.actor, input: { caseId: w.kase.id, performedOn: '2026-12-01', serviceId: fixed.id, description: 'Renewal only', unit: '400', vatRateBasisPoints: '600' }, context: c });
+    expect(await db.feeItem.findUniqueOrThrow({ where: { id: typed.id } })).toMatchObject({ description: 'Renewal only', unitCents: 40_000, vatRateBasisPoints: 600 });
+    const hour = await addTimeEntry({ actor: w.assistant.actor, input: { caseId: w.kase.id, workedOn: '2026-12-02', minutes: 30, serviceId: hourly.id }, context: c });
+    // The French name is missing: the English one every service has.
+    expect(await db.timeEntry.findUniqueOrThrow({ where: { id: hour.id } })).toMatchObject({ description: 'Advice', rateCents: 15_000, vatRateBasisPoints: 0 });
+
+    // Without a service, or with one that has no amount of that kind, the blank field is named and nothing is written.
+    const noService = await expectAppError(addFeeItem({ actor: w.assistant.actor, input: { caseId: w.kase.id, performedOn: '2026-12-01', description: '', unit: '10' }, context: c }), 'VALIDATION');
+    expect((noService as unknown as { details: unknown }).details).toMatchObject({ fieldErrors: { description: ['required'] } });
+    const hourlyAsFee = await expectAppError(addFeeItem({ actor: w.assistant.actor, input: { caseId: w.kase.id, performedOn: '2026-12-01', serviceId: hourly.id }, context: c }), 'VALIDATION');
+    expect((hourlyAsFee as unknown as { details: unknown }).details).toMatchObject({ fieldErrors: { unit: ['required'] } });
+    await expectAppError(addTimeEntry({ actor: w.assistant.actor, input: { caseId: w.kase.id, workedOn: '2026-12-02', minutes: 30, serviceId: fixed.id }, context: c }), 'VALIDATION');
+    expect(await db.feeItem.count({ where: { caseId: w.kase.id } })).toBe(2);
+    expect(await db.timeEntry.count({ where: { caseId: w.kase.id } })).toBe(1);
+  });
 });
 
 describe('issuing', () => {
@@ -280,6 +303,9 @@ describe('isolation', () => {
     await expectAppError(removeFeeItem({ actor: a, input: { feeItemId: item.id }, context: c }), 'NOT_FOUND');
     await expectAppError(listCaseBillables({ actor: a, caseId: victim.kase.id }), 'NOT_FOUND');
     await expectAppError(issueFeeNote({ actor: a, input: { caseId: victim.kase.id, buyerKind: 'PERSON', issuedOn: '2026-12-07' }, context: c }), 'NOT_FOUND');
+    // A firm that never filled in its billing details learns nothing about the victim's case either.
+    const unbilled = await world('Attacker firm without billing details');
+    await expectAppError(issueFeeNote({ actor: unbilled.admin.actor, input: { caseId: victim.kase.id, buyerKind: 'PERSON', issuedOn: '2026-12-07' }, context: c }), 'NOT_FOUND');
     await expectAppError(issueFeeNote({ actor: a, input: { caseId: attacker.kase.id, buyerKind: 'PERSON', issuedOn: '2026-12-07', timeEntryIds: entry.id }, context: c }), 'CONFLICT');
     await expectAppError(recordFeeNotePayment({ actor: a, input: { feeNoteId: note.id, paidOn: '2026-12-10' }, context: c }), 'NOT_FOUND');
     await expectAppError(cancelFeeNote({ actor: a, input: { feeNoteId: note.id }, context: c }), 'NOT_FOUND');

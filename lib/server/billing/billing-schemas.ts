@@ -5,6 +5,9 @@ import { ZPlainDate } from '@/lib/rules/zod-fields';
 // ("120", "120,50", "1.234,50" is refused: one decimal separator, at most two decimals) and leave as integer cents.
 
 const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
+const blankText = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : blank(v));
+/** Belgian VAT on a lawyer's services when neither the member nor the service says otherwise. */
+export const DEFAULT_VAT_RATE = 2100;
 
 export const ZEuroCents = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : v),
@@ -24,20 +27,21 @@ export const ZAddTimeEntry = z.object({
   caseId: z.string().min(1).max(64),
   workedOn: ZWorkDate,
   minutes: z.coerce.number().int('minutes').min(1, 'minutes').max(24 * 60, 'minutes'),
-  description: z.string().trim().min(1, 'required').max(500),
+  // Blank description, rate or VAT are taken from the service when one is picked (refused on the field otherwise).
+  description: z.preprocess(blankText, z.string().max(500).optional()),
   serviceId: z.preprocess(blank, z.string().max(64).optional()),
-  rate: ZEuroCents,
-  vatRateBasisPoints: z.preprocess((v) => blank(v) ?? 2100, ZVatRate),
+  rate: z.preprocess(blankText, ZEuroCents.optional()),
+  vatRateBasisPoints: z.preprocess(blank, ZVatRate.optional()),
 });
 
 export const ZAddFeeItem = z.object({
   caseId: z.string().min(1).max(64),
   performedOn: ZWorkDate,
-  description: z.string().trim().min(1, 'required').max(500),
+  description: z.preprocess(blankText, z.string().max(500).optional()),
   quantity: z.preprocess((v) => blank(v) ?? 1, z.coerce.number().int('quantity').min(1, 'quantity').max(1000, 'quantity')),
   serviceId: z.preprocess(blank, z.string().max(64).optional()),
-  unit: ZEuroCents,
-  vatRateBasisPoints: z.preprocess((v) => blank(v) ?? 2100, ZVatRate),
+  unit: z.preprocess(blankText, ZEuroCents.optional()),
+  vatRateBasisPoints: z.preprocess(blank, ZVatRate.optional()),
 });
 
 export const ZRemoveTimeEntry = z.object({ timeEntryId: z.string().min(1).max(64) });

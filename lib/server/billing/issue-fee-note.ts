@@ -31,14 +31,15 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
   const written: string[] = [];
   try {
     return await getDb().$transaction(async (tx) => {
-      const firm = await tx.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { billingDetails: true } });
-      const details = completeBillingDetails(firm.billingDetails);
-      if (!details) throw new AppError('VALIDATION', { message: 'billing details incomplete', userMessage: 'feeNotes.errors.billingDetails' });
       const kase = await tx.case.findFirst({
         where: { id: data.caseId, firmId: actor.firmId, deletedAt: null },
         select: { id: true, reference: true, client: { select: { id: true, firstName: true, lastName: true, email: true, addressLine: true, postalCode: true, commune: true, language: true } } },
       });
       if (!kase) throw new AppError('NOT_FOUND', { message: `no case ${data.caseId} in firm` });
+      // After the case: someone else's case id is NOT_FOUND whatever the state of the caller's own firm.
+      const firm = await tx.firm.findUniqueOrThrow({ where: { id: actor.firmId }, select: { billingDetails: true } });
+      const details = completeBillingDetails(firm.billingDetails);
+      if (!details) throw new AppError('VALIDATION', { message: 'billing details incomplete', userMessage: 'feeNotes.errors.billingDetails' });
       const buyer = buyerSnapshot(data, kase.client);
       const seller = sellerSnapshot(details);
 

@@ -29,7 +29,9 @@ export async function issueFeeNoteAction(_prev: CaseActionState, form: FormData)
   // A checkbox per entry sends its name once per ticked entry; Object.fromEntries would keep only the last.
   const timeEntryIds = form.getAll('timeEntryIds');
   const feeItemIds = form.getAll('feeItemIds');
-  const subset = timeEntryIds.length + feeItemIds.length > 0 ? { timeEntryIds, feeItemIds } : { timeEntryIds: undefined, feeItemIds: undefined };
+  // The case page's form says it sends ticks ("picked"): then no tick means nothing to bill, never "bill all".
+  const picked = form.get('picked') === '1' || timeEntryIds.length + feeItemIds.length > 0;
+  const subset = picked ? { timeEntryIds, feeItemIds } : { timeEntryIds: undefined, feeItemIds: undefined };
   return runCaseAction(issueFeeNote, form, { ...Object.fromEntries(form), ...subset }, ['/portal']);
 }
 

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { formatPlainDate } from '@/components/dashboard/format-plain-date';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
@@ -8,17 +8,37 @@ import { can } from '@/lib/auth/permissions';
 import { brusselsDate } from '@/lib/dates';
 import { VAT_RATES } from '@/lib/server/billing/billing-schemas';
 import { listCaseBillables } from '@/lib/server/billing/list-case-billables';
+import { listServices } from '@/lib/server/service/list-services';
+import { localizedText } from '@/lib/server/service/service-view';
 import { addFeeItemAction, addTimeEntryAction, cancelFeeNoteAction, issueFeeNoteAction, recordFeeNotePaymentAction, removeFeeItemAction, removeTimeEntryAction } from './fee-note-actions';
 
 const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
 
-function VatSelect({ label }: { label: string }) {
+function VatSelect({ label, fromService }: { label: string; fromService: string }) {
   return (
     <label className="space-y-1">
       <span className="block font-medium">{label}</span>
-      <select name="vatRateBasisPoints" defaultValue="2100" className={input}>
+      <select name="vatRateBasisPoints" defaultValue="" className={input}>
+        <option value="">{fromService}</option>
         {VAT_RATES.map((rate) => <option key={rate} value={rate}>{rate / 100} %</option>)}
       </select>
+    </label>
+  );
+}
+
+type ServiceOption = { id: string; label: string };
+
+/** The catalogue's live services; picking one fills what the member leaves blank (see addFeeItem, addTimeEntry). */
+function ServiceSelect({ label, none, hint, options }: { label: string; none: string; hint: string; options: ServiceOption[] }) {
+  if (options.length === 0) return null;
+  return (
+    <label className="space-y-1 sm:col-span-2">
+      <span className="block font-medium">{label}</span>
+      <select name="serviceId" defaultValue="" className={input}>
+        <option value="">{none}</option>
+        {options.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
+      </select>
+      <span className="block text-xs text-slate-600">{hint}</span>
     </label>
   );
 }
@@ -28,8 +48,12 @@ function VatSelect({ label }: { label: string }) {
  * too), and its fee notes with their files, payment and cancellation (those who issue notes).
  */
 export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor; caseId: string }) {
-  const [billables, t, ts, format] = await Promise.all([listCaseBillables({ actor, caseId }), getTranslations('feeNotes.section'), getTranslations('feeNotes.status'), getFormatter()]);
+  const [billables, services, t, ts, format, locale] = await Promise.all([
+    listCaseBillables({ actor, caseId }), listServices({ actor }), getTranslations('feeNotes.section'), getTranslations('feeNotes.status'), getFormatter(), getLocale(),
+  ]);
   const eur = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
+  const serviceOptions = (kind: 'FIXED' | 'HOURLY'): ServiceOption[] => services.filter((service) => service.feeKind === kind).map((service) => ({ id: service.id, label: `${localizedText(service.name, locale)} · ${eur(service.feeCents)}` }));
+  const serviceSelect = (kind: 'FIXED' | 'HOURLY') => <ServiceSelect label={t('service')} none={t('serviceNone')} hint={t('serviceHint')} options={serviceOptions(kind)} />;
   const today = brusselsDate();
   const mayIssue = can(actor.role, 'fee_note.issue');
   const mayPay = can(actor.role, 'fee_note.payment');
@@ -62,11 +86,12 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <summary className="cursor-pointer font-medium">{t('addTime')}</summary>
         <ActionForm action={addTimeEntryAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('timeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addTime')}>
           <input type="hidden" name="caseId" value={caseId} />
+          {serviceSelect('HOURLY')}
           <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><input name="workedOn" type="date" required defaultValue={today} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('minutes')}</span><input name="minutes" type="number" min={1} max={1440} required className={input} /></label>
-          <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" required maxLength={500} className={input} /></label>
-          <label className="space-y-1"><span className="block font-medium">{t('rate')}</span><input name="rate" inputMode="decimal" required className={input} /></label>
-          <VatSelect label={t('vatRate')} />
+          <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('rate')}</span><input name="rate" inputMode="decimal" className={input} /></label>
+          <VatSelect label={t('vatRate')} fromService={t('vatFromService')} />
           <div className="sm:col-span-2"><SubmitButton>{t('addTime')}</SubmitButton></div>
         </ActionForm>
       </details>
@@ -74,11 +99,12 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <summary className="cursor-pointer font-medium">{t('addFee')}</summary>
         <ActionForm action={addFeeItemAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('feeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addFee')}>
           <input type="hidden" name="caseId" value={caseId} />
+          {serviceSelect('FIXED')}
           <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><input name="performedOn" type="date" required defaultValue={today} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('quantity')}</span><input name="quantity" type="number" min={1} max={1000} defaultValue={1} className={input} /></label>
-          <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" required maxLength={500} className={input} /></label>
-          <label className="space-y-1"><span className="block font-medium">{t('unit')}</span><input name="unit" inputMode="decimal" required className={input} /></label>
-          <VatSelect label={t('vatRate')} />
+          <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('unit')}</span><input name="unit" inputMode="decimal" className={input} /></label>
+          <VatSelect label={t('vatRate')} fromService={t('vatFromService')} />
           <div className="sm:col-span-2"><SubmitButton>{t('addFee')}</SubmitButton></div>
         </ActionForm>
       </details>
@@ -88,6 +114,17 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
           <ActionForm action={issueFeeNoteAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('issued')} fieldMessages="feeNotes.fields" aria-label={t('issue')}>
             <p className="text-slate-600 sm:col-span-2">{t('issueHint')}</p>
             <input type="hidden" name="caseId" value={caseId} />
+            {/* The ticks name the entries to bill, so unticking every one bills nothing rather than everything. */}
+            <input type="hidden" name="picked" value="1" />
+            <fieldset className="space-y-1 sm:col-span-2">
+              <legend className="font-medium">{t('pickLegend')}</legend>
+              {billables.time.map((row) => (
+                <label key={row.id} className="flex items-center gap-2"><input type="checkbox" name="timeEntryIds" value={row.id} defaultChecked /> {t('timePick', { description: row.description, amount: eur(row.amountCents) })}</label>
+              ))}
+              {billables.fees.map((row) => (
+                <label key={row.id} className="flex items-center gap-2"><input type="checkbox" name="feeItemIds" value={row.id} defaultChecked /> {t('feePick', { description: row.description, amount: eur(row.amountCents) })}</label>
+              ))}
+            </fieldset>
             <fieldset className="space-y-1 sm:col-span-2">
               <legend className="font-medium">{t('buyerKind')}</legend>
               <label className="mr-4"><input type="radio" name="buyerKind" value="PERSON" defaultChecked /> {t('buyerPerson')}</label>
