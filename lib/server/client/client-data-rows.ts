@@ -19,6 +19,10 @@ export const CLIENT_DATA_TABLES = [
   // Legal aid (pro deo) of their cases: the office's designation and the services entered, part of the case file,
   // handed out and erased with the case (both cascade from it).
   'LegalAidDesignation', 'LegalAidEntry',
+  // What the firm billed them and the work it billed: the notes (with the buyer as printed) and their lines, the
+  // time and fixed fees of their cases. Notes are accounting records kept 7 years after their year (art. III.86
+  // CDE/WER): eraseClient refuses until then; afterwards all four go with the cases (cascade) and the files too.
+  'FeeNote', 'FeeNoteLine', 'TimeEntry', 'FeeItem',
 ] as const;
 export type ClientDataTable = (typeof CLIENT_DATA_TABLES)[number];
 
@@ -31,17 +35,8 @@ export const OTHER_TABLES = {
   EmailSentCount: 'a count of emails sent per template, with no recipient',
   Passkey: "staff credentials; a client's portal user signs in by emailed link and never has one",
   RecoveryCode: "hashes of a staff member's one-use codes; portal users have none",
-  // Issue 18 (the practice's money). Service and legal aid: their helpers decide.
   Service: "the firm's own catalogue of services; no person in it",
   FeeNoteCounter: 'the last fee-note number per firm and year; no person in it',
-  // Fee notes are accounting records the firm must keep 7 years after the year of issue (art. III.86 CDE/WER):
-  // eraseClient refuses while any of the client's notes is that recent, and afterwards they go with the cases
-  // (cascade), with their time, fees and lines, and their files are deleted from storage. The notes' files are in
-  // the client's export (fee-notes/) and each PDF in the portal; these rows in the export's tables are open work.
-  TimeEntry: "time worked on a case: the firm's work record, billed on its fee notes; deleted with the case on erasure",
-  FeeItem: "a fixed fee on a case: the firm's work record, billed on its fee notes; deleted with the case on erasure",
-  FeeNote: 'an issued fee note: an accounting record kept 7 years after its year (erasure refused until then); its files are in the export',
-  FeeNoteLine: 'a line of a fee note: kept and deleted with it',
   WebAuthnChallenge: 'random challenges that live a few minutes, for staff passkeys only',
   ConsultationSlot: "an advisor's offered time, price and place; no person in it",
 } as const;
@@ -126,8 +121,12 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
   const filings = await tx.appealFiling.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
   const inquiries = await tx.inquiry.findMany({ where: { firmId, convertedClientId: clientId }, orderBy: { createdAt: 'asc' } });
   const bookings = await tx.consultationBooking.findMany({ where: { firmId, inquiry: { firmId, convertedClientId: clientId } }, omit: { tokenHash: true }, orderBy: { createdAt: 'asc' } });
-  // The client's fee notes' files: in their export, and deleted from storage once erasure is allowed (eraseClient).
-  const feeNotes = await tx.feeNote.findMany({ where: { firmId, clientId }, select: { id: true, number: true, pdfStorageKey: true, ublStorageKey: true, createdAt: true }, orderBy: { createdAt: 'asc' } });
+  // The client's fee notes, their lines and the time and fees of their cases; the notes' files in the export, and
+  // deleted from storage once erasure is allowed (eraseClient).
+  const feeNotes = await tx.feeNote.findMany({ where: { firmId, OR: [{ clientId }, { caseId: { in: caseIds } }] }, orderBy: [{ year: 'asc' }, { sequence: 'asc' }] });
+  const feeNoteLines = await tx.feeNoteLine.findMany({ where: { firmId, feeNoteId: { in: ids(feeNotes) } }, orderBy: [{ feeNoteId: 'asc' }, { position: 'asc' }] });
+  const timeEntries = await tx.timeEntry.findMany({ where: ofCases, orderBy: [{ workedOn: 'asc' }, { id: 'asc' }] });
+  const feeItems = await tx.feeItem.findMany({ where: ofCases, orderBy: [{ performedOn: 'asc' }, { id: 'asc' }] });
   const otherParties = await tx.otherParty.findMany({ where: ofCases, omit: { nationalRegisterNumberEnc: true, nationalRegisterNumberHash: true }, orderBy: { createdAt: 'asc' } });
   const designations = await tx.legalAidDesignation.findMany({ where: ofCases, orderBy: { createdAt: 'asc' } });
   const legalAidEntries = await tx.legalAidEntry.findMany({ where: ofCases, orderBy: [{ performedOn: 'asc' }, { id: 'asc' }] });
@@ -157,6 +156,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
     clientId, ...userIds, ...ids(sessions), ...ids(invitations), ...ids(familyLinks), ...caseIds, ...ids(events), ...ids(deadlines), ...ids(tasks),
     ...documentIds, ...ids(versions), ...ids(checklist), ...ids(notes), ...ids(intakes), ...ids(filings),
     ...ids(inquiries), ...ids(bookings), ...ids(otherParties), ...ids(designations), ...ids(legalAidEntries),
+    ...ids(feeNotes), ...ids(feeNoteLines), ...ids(timeEntries), ...ids(feeItems),
   ];
   const mentions = await findMentions(tx, {
     firmId, emails, ownIds, userIds,
@@ -195,6 +195,7 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
       ChecklistItem: checklist, Note: notes, DecisionIntake: intakes, AppealFiling: filings, ...mentions,
       Inquiry: inquiryRows.map((inquiry) => inquiry.row), ConsultationBooking: bookings, OtherParty: otherParties,
       LegalAidDesignation: designations, LegalAidEntry: legalAidEntries,
+      FeeNote: feeNotes, FeeNoteLine: feeNoteLines, TimeEntry: timeEntries, FeeItem: feeItems,
     },
   };
 }

@@ -104,7 +104,7 @@ export async function eraseClient({ actor, input, context, storage = getStorage(
         firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'client.erased', entity: 'client', entityId: clientId, context,
         after: {
           fileNumber: locked.fileNumber,
-          deleted: { cases: rows('Case'), documents: rows('Document'), versions: rows('DocumentVersion'), notes: rows('Note'), emails: addressed.size, portalUser: data.portalUser ? 1 : 0, inquiries: rows('Inquiry'), bookings: rows('ConsultationBooking'), otherParties: rows('OtherParty'), legalAid: rows('LegalAidDesignation'), legalAidEntries: rows('LegalAidEntry') },
+          deleted: { cases: rows('Case'), documents: rows('Document'), versions: rows('DocumentVersion'), notes: rows('Note'), emails: addressed.size, portalUser: data.portalUser ? 1 : 0, inquiries: rows('Inquiry'), bookings: rows('ConsultationBooking'), otherParties: rows('OtherParty'), legalAid: rows('LegalAidDesignation'), legalAidEntries: rows('LegalAidEntry'), feeNotes: rows('FeeNote'), timeEntries: rows('TimeEntry'), feeItems: rows('FeeItem') },
           masked,
           conflictChecks,
           files: data.files.length,

@@ -23,6 +23,7 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
   const deadlines = ofCasesOrDocuments('Deadline');
   const tasks = ofCases('Task');
   const reminders = Prisma.sql`SELECT "id" FROM "Reminder" WHERE "deadlineId" IN (${deadlines}) OR "taskId" IN (${tasks}) OR "recipientKey" = ${`client:${clientId}`}`;
+  const feeNotes = Prisma.sql`SELECT "id" FROM "FeeNote" WHERE "firmId" = ${firmId} AND ("clientId" = ${clientId} OR "caseId" IN (${cases}))`;
   const invitations = Prisma.sql`SELECT "id" FROM "Invitation" WHERE "firmId" = ${firmId} AND "clientId" = ${clientId}`;
   const inquiries = Prisma.sql`SELECT "id" FROM "Inquiry" WHERE "firmId" = ${firmId} AND "convertedClientId" = ${clientId}`;
   const bookings = Prisma.sql`SELECT "bookingId" FROM "Inquiry" WHERE "id" IN (${inquiries}) AND "bookingId" IS NOT NULL`;
@@ -39,7 +40,8 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
     UNION ${cases} UNION ${ofCases('CaseEvent')} UNION ${deadlines} UNION ${tasks} UNION ${documents}
     UNION SELECT "id" FROM "DocumentVersion" WHERE "documentId" IN (${documents}) UNION ${ofCasesOrDocuments('ChecklistItem')}
     UNION SELECT "id" FROM "Note" WHERE "clientId" = ${clientId} OR "caseId" IN (${cases}) UNION ${ofCasesOrDocuments('DecisionIntake')} UNION ${ofCases('AppealFiling')}
-    UNION ${inquiries} UNION ${bookings} UNION ${ofCases('OtherParty')} UNION ${ofCases('LegalAidDesignation')} UNION ${ofCases('LegalAidEntry')}`;
+    UNION ${inquiries} UNION ${bookings} UNION ${ofCases('OtherParty')} UNION ${ofCases('LegalAidDesignation')} UNION ${ofCases('LegalAidEntry')}
+    UNION ${feeNotes} UNION SELECT "id" FROM "FeeNoteLine" WHERE "feeNoteId" IN (${feeNotes}) UNION ${ofCases('TimeEntry')} UNION ${ofCases('FeeItem')}`;
   const mentionedIds = Prisma.sql`SELECT ${clientId} AS "id" UNION ${portalUser} UNION ${cases} UNION ${documents} UNION ${inquiries}`;
   const rows = (table: string, where: Prisma.Sql, key = Prisma.sql`t."id"::text`) =>
     Prisma.sql`SELECT ${key} AS "key", t::text AS "row" FROM ${Prisma.raw(`"${table}"`)} t WHERE ${where}`;
@@ -76,6 +78,10 @@ export function aboutClient(firmId: string, clientId: string, who: Person): Reco
     OtherParty: byId('OtherParty', ofCases('OtherParty')),
     LegalAidDesignation: byId('LegalAidDesignation', ofCases('LegalAidDesignation')),
     LegalAidEntry: byId('LegalAidEntry', ofCases('LegalAidEntry')),
+    FeeNote: byId('FeeNote', feeNotes),
+    FeeNoteLine: rows('FeeNoteLine', Prisma.sql`t."feeNoteId" IN (${feeNotes})`),
+    TimeEntry: byId('TimeEntry', ofCases('TimeEntry')),
+    FeeItem: byId('FeeItem', ofCases('FeeItem')),
     ImportJob: rows(
       'ImportJob',
       Prisma.sql`t."firmId" = ${firmId} AND (t."report"::text ILIKE ANY(${texts}::text[]) OR t."mapping"::text ILIKE ANY(${texts}::text[])

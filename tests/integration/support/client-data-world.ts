@@ -13,8 +13,13 @@ import { uploadDocument } from '@/lib/server/document/upload-document';
 import { linkFamilyMember } from '@/lib/server/family/link-family-member';
 import { addNote } from '@/lib/server/note/add-note';
 import { sealNationalRegisterNumber } from '@/lib/server/client/sealed-national-number';
+import { addFeeItem } from '@/lib/server/billing/add-fee-item';
+import { addTimeEntry } from '@/lib/server/billing/add-time-entry';
+import { issueFeeNote } from '@/lib/server/billing/issue-fee-note';
+import { setBillingDetails } from '@/lib/server/billing/set-billing-details';
 import { addLegalAidEntry } from '@/lib/server/legal-aid/add-legal-aid-entry';
 import { setLegalAidDesignation } from '@/lib/server/legal-aid/set-legal-aid-designation';
+import { BILLING_DETAILS } from './fee-note-world';
 import { addOtherParty } from '@/lib/server/other-party/add-other-party';
 import { sendPortalMessage } from '@/lib/server/portal/send-portal-message';
 import { createTask } from '@/lib/server/task/create-task';
@@ -141,8 +146,16 @@ export async function populateClient(w: FirmWithStaff, who: Person, storage: Sto
   // Pro deo: the office's designation and one service entered.
   await setLegalAidDesignation({ actor: staff, input: { caseId, designatedOn: '2026-09-01', designationNumber: `BJB-${unique()}`, bar: 'Brussel (NL)', lawyerId: w.advisor.user.id, clientContributionCents: 0 }, context });
   await addLegalAidEntry({ actor: staff, input: { caseId, performedOn: '2026-09-02', itemCode: 'OPENING', quantity: 1 }, context });
+  // Billed work: a fee note of 2018 (old enough that erasure is allowed again) for time and a fixed fee, and time
+  // not billed yet.
+  await setBillingDetails({ actor: w.admin.actor, input: BILLING_DETAILS, context });
+  await addTimeEntry({ actor: staff, input: { caseId, workedOn: '2018-02-01', minutes: 60, description: `Advice to ${who.lastName}`, rate: '120' }, context });
+  await addFeeItem({ actor: staff, input: { caseId, performedOn: '2018-02-02', description: 'Registration file', unit: '500' }, context });
+  const note = await issueFeeNote({ actor: staff, input: { caseId, buyerKind: 'PERSON', issuedOn: '2018-03-01' }, context, storage });
+  await addTimeEntry({ actor: staff, input: { caseId, workedOn: '2026-09-03', minutes: 30, description: 'Follow-up', rate: '120' }, context });
+  const { pdfStorageKey } = await db.feeNote.findUniqueOrThrow({ where: { id: note.id }, select: { pdfStorageKey: true } });
   const versions = await db.documentVersion.findMany({ where: { firmId: w.firm.id, document: { clientId } }, select: { storageKey: true } });
-  return { clientId, fileNumber, caseId, person: who, portal, storageKeys: [...versions.map((v) => v.storageKey), packetKey, letterKey] };
+  return { clientId, fileNumber, caseId, person: who, portal, storageKeys: [...versions.map((v) => v.storageKey), packetKey, letterKey, pdfStorageKey!] };
 }
 
 /** Closes the client's case on `closedOn` (a past date) through the stage machine. */
