@@ -1,7 +1,8 @@
 import type { Prisma } from '../../lib/generated/prisma/client';
 import { PROCEDURES } from '../../lib/rules/vocabulary';
+import { ZBillingDetails } from '../../lib/server/billing/billing-details';
 
-// The first demo firm's service catalogue, so the public page's price table and the portal's "services for your
+// The first demo firm's service catalogue and billing details, so the public page's price table and the portal's "services for your
 // case" show something at once. Fees are excluding VAT (the consultation is EUR 29 with 21 % VAT).
 
 const SERVICES: Omit<Prisma.ServiceCreateManyInput, 'firmId'>[] = [
@@ -47,6 +48,14 @@ const SERVICES: Omit<Prisma.ServiceCreateManyInput, 'firmId'>[] = [
   },
 ];
 
+// Billing details that pass the checks (KBO/BCE 0403.170.701 and its VAT number, an IBAN with valid digits), so the
+// demo firm can issue a fee note at once; checked by the same schema as the settings form.
+const BILLING_DETAILS = ZBillingDetails.parse({
+  legalName: 'Peeters Advocaten BV', street: 'Louizalaan 100', postalCode: '1050', city: 'Brussel', country: 'BE',
+  enterpriseNumber: '0403.170.701', vatNumber: 'BE 0403.170.701', iban: 'BE68 5390 0754 7034', bic: 'GKCCBEBB', email: 'billing@peeters.example',
+});
+
 export async function seedDemoServices(tx: Prisma.TransactionClient, firmId: string): Promise<void> {
   await tx.service.createMany({ data: SERVICES.map((service) => ({ ...service, firmId })) });
+  await tx.firm.update({ where: { id: firmId }, data: { billingDetails: BILLING_DETAILS } });
 }

@@ -35,7 +35,7 @@ test('an advisor records time and a fixed fee, issues a fee note and downloads i
   });
   const year = brusselsDate().slice(0, 4);
 
-  // The admin fills in the firm's billing details first: without them no fee note can be issued.
+  // The admin fills in the firm's billing details (the demo seed has them; saving them again must keep them valid).
   const adminContext = await browser.newContext({ locale: 'en-US' });
   const admin = await adminContext.newPage();
   await signInStaff(admin, 'admin@peeters.example');

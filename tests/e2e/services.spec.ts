@@ -22,7 +22,7 @@ async function addService(page: Page, fields: { name: string; nl: string; descri
   await expect(form.getByText('Service added.')).toBeVisible();
 }
 
-test('an admin lists two services; the public page shows them with timelines and costs, a portal client the one for their case', async ({ page: admin, browser }) => {
+test('an admin lists two services; the public page shows them with timelines and costs; an advisor bills a case from them; its client sees the service, its timeline and the fee note', async ({ page: admin, browser }) => {
   const stamp = Date.now().toString(36);
   const registration = `Commune file ${stamp}`;
   const permit = `Work permit file ${stamp}`;
@@ -83,6 +83,39 @@ test('an admin lists two services; the public page shows them with timelines and
   await admin.getByLabel('Arrival in Belgium').fill(brusselsDate());
   await admin.getByRole('button', { name: 'Open the case' }).click();
   await expect(admin.getByTestId('case-stage')).toHaveText('Intake');
+  const caseUrl = admin.url();
+
+  // An advisor bills the case from the catalogue: 45 minutes of the hourly service and the fixed fee, their names,
+  // rates and VAT taken from the services, then a fee note for both.
+  const advisor = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await signInStaff(advisor, 'advisor1@peeters.example');
+  await advisor.goto(caseUrl);
+  const billing = advisor.getByRole('region', { name: 'Time and fees' });
+  await billing.locator('summary', { hasText: 'Record time' }).click();
+  const timeForm = billing.getByRole('form', { name: 'Record time' });
+  await timeForm.getByLabel('Service from the catalogue').selectOption({ label: `${permit} · €100.00` });
+  await timeForm.getByLabel('Minutes').fill('45');
+  await timeForm.getByRole('button', { name: 'Record time' }).click();
+  await expect(billing.getByText('Time recorded.')).toBeVisible();
+  await billing.locator('summary', { hasText: 'Add a fixed fee' }).click();
+  const feeForm = billing.getByRole('form', { name: 'Add a fixed fee' });
+  await feeForm.getByLabel('Service from the catalogue').selectOption({ label: `${registration} · €500.00` });
+  await feeForm.getByRole('button', { name: 'Add a fixed fee' }).click();
+  await expect(billing.getByText('Fee added.')).toBeVisible();
+  await expect(billing.getByRole('list', { name: 'Unbilled time' })).toContainText(`45 min · ${permit} · €75.00`);
+  await expect(billing.getByRole('list', { name: 'Unbilled fixed fees' })).toContainText(`1 × ${registration} · €500.00`);
+  await expect(billing.getByTestId('unbilled-total')).toHaveText('Unbilled total excl. VAT: €575.00 (0.75 h)');
+  await billing.locator('summary', { hasText: 'Issue a fee note' }).click();
+  const issueForm = billing.getByRole('form', { name: 'Issue a fee note' });
+  await expect(issueForm.getByRole('checkbox', { name: `${permit} · €75.00` })).toBeChecked();
+  await expect(issueForm.getByRole('checkbox', { name: `${registration} · €500.00` })).toBeChecked();
+  await issueForm.getByRole('button', { name: 'Issue fee note' }).click();
+  // 575.00 + 21 % VAT (120.75).
+  const issued = billing.getByTestId('fee-note').filter({ hasText: '€695.75' });
+  await expect(issued).toContainText('Issued');
+  const number = (await issued.innerText()).match(/\d{4}\/\d{4}/)?.[0] ?? '';
+  expect(number).not.toBe('');
+  await expect(billing.getByText('Nothing unbilled on this case.')).toBeVisible();
 
   const client = await (await browser.newContext({ locale: 'en-US' })).newPage();
   const invitation = await waitForEmail(clientEmail, /invited you to your client portal/);
@@ -95,5 +128,11 @@ test('an admin lists two services; the public page shows them with timelines and
   await expect(services).toContainText('Usually takes: 4–8 weeks');
   await expect(services).toContainText('Cost: €605.00 incl. VAT');
   await expect(services.getByRole('heading', { name: permit })).toHaveCount(0);
+  // The fee note, with the total the advisor issued.
+  const notes = client.getByRole('region', { name: 'Fee notes' });
+  await expect(notes.getByTestId('portal-fee-note')).toHaveCount(1);
+  await expect(notes.getByTestId('portal-fee-note')).toContainText(`${number} ·`);
+  await expect(notes.getByTestId('portal-fee-note')).toContainText('€695.75 · Issued');
+  await expect(notes.getByRole('link', { name: `Download PDF ${number}` })).toHaveAttribute('href', /^\/api\/portal\/fee-notes\//);
   await expectNoSeriousA11yViolations(client);
 });
