@@ -29,17 +29,18 @@ function VatSelect({ label, fromService }: { label: string; fromService: string 
 type ServiceOption = { id: string; label: string };
 
 /** The catalogue's live services; picking one fills what the member leaves blank (see addFeeItem, addTimeEntry). */
-function ServiceSelect({ label, none, hint, options }: { label: string; none: string; hint: string; options: ServiceOption[] }) {
+function ServiceSelect({ id, label, none, hint, options }: { id: string; label: string; none: string; hint: string; options: ServiceOption[] }) {
   if (options.length === 0) return null;
   return (
-    <label className="space-y-1 sm:col-span-2">
-      <span className="block font-medium">{label}</span>
-      <select name="serviceId" defaultValue="" className={input}>
+    <div className="space-y-1 sm:col-span-2">
+      {/* A label beside the select, not around it: wrapped, its name would include the chosen option's words. */}
+      <label htmlFor={`${id}-select`} className="block font-medium">{label}</label>
+      <select id={`${id}-select`} name="serviceId" defaultValue="" className={input} aria-describedby={id}>
         <option value="">{none}</option>
         {options.map((option) => <option key={option.id} value={option.id}>{option.label}</option>)}
       </select>
-      <span className="block text-xs text-slate-600">{hint}</span>
-    </label>
+      <p id={id} className="text-xs text-slate-600">{hint}</p>
+    </div>
   );
 }
 
@@ -53,7 +54,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
   ]);
   const eur = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
   const serviceOptions = (kind: 'FIXED' | 'HOURLY'): ServiceOption[] => services.filter((service) => service.feeKind === kind).map((service) => ({ id: service.id, label: `${localizedText(service.name, locale)} · ${eur(service.feeCents)}` }));
-  const serviceSelect = (kind: 'FIXED' | 'HOURLY') => <ServiceSelect label={t('service')} none={t('serviceNone')} hint={t('serviceHint')} options={serviceOptions(kind)} />;
+  const serviceSelect = (kind: 'FIXED' | 'HOURLY') => <ServiceSelect id={`service-${kind.toLowerCase()}-hint`} label={t('service')} none={t('serviceNone')} hint={t('serviceHint')} options={serviceOptions(kind)} />;
   const today = brusselsDate();
   const mayIssue = can(actor.role, 'fee_note.issue');
   const mayPay = can(actor.role, 'fee_note.payment');
