@@ -10,6 +10,10 @@ import type { Confidence, Locale } from './vocabulary';
 // written on: they are plausible placeholders, every list is marked confidence 'L', and its `source` says "to
 // verify against the published nomenclature". The structure (codes, dated lists, hundredths) is what the app
 // relies on; correcting a value is a data change here.
+//
+// Checked (ejustice.just.fgov.be/eli/besluit/2016/07/19/2016009402/justel): the 2016 decree is in force from
+// 1 September 2016 (the date below), each point stands for one hour of work (art. 1), and the base points of a
+// case can be claimed once per client, or once for clients with the same interests in the same case (art. 2).
 
 export interface PointListItem {
   code: string;
