@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { LOCALE_COOKIE } from '../../lib/i18n/config';
+import { expectNoSeriousA11yViolations } from './support/axe';
+import { discoverActions, fillPattern, urlPattern } from './support/attack-surface';
+import { PAGE_PARAMS } from './support/route-attacks';
+import { buildVictimWorld } from './support/victim-world';
+
+// Every page the build has, in English, Dutch and French, scanned by axe as the person it is for: the staff pages
+// as the firm's admin, the portal's as its client, the rest signed out. The list comes from the build, so a new
+// page is scanned the day it appears. Dynamic pages get the demo firm's objects (the attacker walk's world, here
+// seen by their owner); the portal's case page the client's own case.
+
+const LOCALES = (process.env.EVERY_PAGE_LOCALES?.split(',') ?? ['en', 'nl', 'fr']) as readonly string[];
+// Not pages people read: the development mailbox (off in production) and Next's own error shells.
+const SKIPPED = new Set(['/dev/mailbox']);
+
+type Audience = 'staff' | 'portal' | 'anonymous';
+
+function discoverPages(): { pattern: string; audience: Audience }[] {
+  const manifest = JSON.parse(readFileSync(path.resolve('.next/server/app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((appPath) => appPath.endsWith('/page') && !appPath.startsWith('/_'))
+    .map((appPath) => ({
+      pattern: urlPattern(appPath),
+      audience: appPath.startsWith('/(app)/') ? ('staff' as const) : appPath.startsWith('/portal/(client)/') ? ('portal' as const) : ('anonymous' as const),
+    }))
+    .filter((page) => !SKIPPED.has(page.pattern));
+}
+
+async function useLocale(page: Page, locale: string, baseURL: string) {
+  await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL }]);
+}
+
+test('every page, in English, Dutch and French, has no serious or critical accessibility violation', async ({ browser, baseURL }) => {
+  test.setTimeout(600_000);
+  const pages = discoverPages();
+  expect(pages.length).toBeGreaterThan(30);
+  const { targets, portalClient, firmAdmin } = await buildVictimWorld(browser, discoverActions(), baseURL!);
+  await portalClient.goto('/portal');
+  const ownCase = await portalClient.locator('a[href^="/portal/cases/"]').first().getAttribute('href');
+  expect(ownCase).toMatch(/^\/portal\/cases\//);
+  const anonymous = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  const by: Record<Audience, Page> = { staff: firmAdmin, portal: portalClient, anonymous };
+
+  const scanned: string[] = [];
+  for (const locale of LOCALES) {
+    for (const page of Object.values(by)) await useLocale(page, locale, baseURL!);
+    for (const { pattern, audience } of pages) {
+      const params = PAGE_PARAMS[pattern];
+      let url = pattern === '/portal/cases/[id]' ? ownCase! : params ? fillPattern(pattern, params(targets)) : pattern;
+      // The public firm page takes its language from the address (it also speaks German), not the app's cookie.
+      if (pattern === '/f/[slug]') url += `?lang=${locale}`;
+      const visitor = by[audience];
+      await test.step(`${locale} ${url} (${audience})`, async () => {
+        const t0 = Date.now();
+        const response = await visitor.goto(url);
+        const t1 = Date.now();
+        expect(response?.status(), `${locale} ${url}`).toBeLessThan(500);
+        await expect(visitor.locator('html')).toHaveAttribute('lang', locale);
+        await expectNoSeriousA11yViolations(visitor);
+        console.log('TIMING', locale, url, t1 - t0, Date.now() - t1);
+      });
+      scanned.push(`${locale} ${url}`);
+    }
+  }
+  expect(scanned.length).toBe(pages.length * LOCALES.length);
+});
