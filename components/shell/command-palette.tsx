@@ -17,7 +17,8 @@ const matches = (label: string, q: string) => label.toLocaleLowerCase().includes
 
 /**
  * Ctrl+K / Cmd+K: the firm's clients and cases by name or any of their numbers (asked from the server as one types),
- * and the pages and actions the person's role may use (filtered here). Enter opens the highlighted one.
+ * and the pages and actions the person's role may use (filtered here, listed first: "new case" is a command, not a
+ * search). Enter opens the highlighted one.
  */
 export function CommandPalette({ open, onOpenChange, actions, labels }: { open: boolean; onOpenChange: (open: boolean) => void; actions: PaletteAction[]; labels: PaletteLabels }) {
   const router = useRouter();
@@ -71,6 +72,29 @@ export function CommandPalette({ open, onOpenChange, actions, labels }: { open: 
                 </p>
               )}
               {(search.status === 'done' || !searching) && <Command.Empty className="px-3 py-4 text-sm text-slate-600">{q.length === 1 ? labels.typeMore : labels.noResults}</Command.Empty>}
+              {(['create', 'go'] as const).map((group) => {
+                const items = shown.filter((action) => action.group === group);
+                if (items.length === 0) return null;
+                return (
+                  <Command.Group key={group} heading={group === 'go' ? labels.goGroup : labels.createGroup} className={groupClass}>
+                    {items.map((action) => (
+                      <Command.Item key={action.id} value={action.id} onSelect={() => go(action.href)} className={itemClass}>
+                        {group === 'create' ? action.id === 'new-client' ? <UserPlus aria-hidden /> : <FilePlus aria-hidden /> : <span aria-hidden className="size-4" />}
+                        <span className="flex-1">{action.label}</span>
+                        {action.keys && (
+                          <span className="flex gap-1 text-xs text-slate-600">
+                            {action.keys.map((key) => (
+                              <kbd key={key} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono">
+                                {key}
+                              </kbd>
+                            ))}
+                          </span>
+                        )}
+                      </Command.Item>
+                    ))}
+                  </Command.Group>
+                );
+              })}
               {cases.length > 0 && (
                 <Command.Group heading={labels.casesGroup} className={groupClass}>
                   {cases.map((kase) => (
@@ -100,29 +124,6 @@ export function CommandPalette({ open, onOpenChange, actions, labels }: { open: 
                   ))}
                 </Command.Group>
               )}
-              {(['create', 'go'] as const).map((group) => {
-                const items = shown.filter((action) => action.group === group);
-                if (items.length === 0) return null;
-                return (
-                  <Command.Group key={group} heading={group === 'go' ? labels.goGroup : labels.createGroup} className={groupClass}>
-                    {items.map((action) => (
-                      <Command.Item key={action.id} value={action.id} onSelect={() => go(action.href)} className={itemClass}>
-                        {group === 'create' ? action.id === 'new-client' ? <UserPlus aria-hidden /> : <FilePlus aria-hidden /> : <span aria-hidden className="size-4" />}
-                        <span className="flex-1">{action.label}</span>
-                        {action.keys && (
-                          <span className="flex gap-1 text-xs text-slate-600">
-                            {action.keys.map((key) => (
-                              <kbd key={key} className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono">
-                                {key}
-                              </kbd>
-                            ))}
-                          </span>
-                        )}
-                      </Command.Item>
-                    ))}
-                  </Command.Group>
-                );
-              })}
             </Command.List>
           </Command>
         </Dialog.Content>

@@ -7,7 +7,13 @@ import { cn } from '@/lib/cn';
 // Radix DropdownMenu with the app's look (shadcn style): keyboard navigation, focus return and menu roles come from
 // Radix; only the classes are ours.
 
-export const DropdownMenu = Primitive.Root;
+/**
+ * Not modal: a modal menu hides the rest of the page with aria-hidden while keeping it focusable behind, which axe
+ * reports (aria-hidden-focus); Escape, outside clicks and focus return work the same either way.
+ */
+export function DropdownMenu(props: ComponentProps<typeof Primitive.Root>) {
+  return <Primitive.Root modal={false} {...props} />;
+}
 export const DropdownMenuTrigger = Primitive.Trigger;
 export const DropdownMenuGroup = Primitive.Group;
 export const DropdownMenuRadioGroup = Primitive.RadioGroup;
