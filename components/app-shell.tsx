@@ -1,40 +1,84 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { LanguageSwitcher } from './language-switcher';
+import { CommandCenter } from './shell/command-center';
+import { DesktopNav } from './shell/desktop-nav';
+import { MobileMenu } from './shell/mobile-menu';
+import type { PaletteAction, PaletteLabels } from './shell/palette-types';
+import type { ShellLinks } from './shell/shell-links';
+import { UserMenu } from './shell/user-menu';
 
-export type ShellLink = { href: string; label: string };
+async function paletteLabels(): Promise<PaletteLabels> {
+  const t = await getTranslations('palette');
+  const keys = [
+    'search',
+    'placeholder',
+    'dialogTitle',
+    'goGroup',
+    'createGroup',
+    'casesGroup',
+    'clientsGroup',
+    'loading',
+    'noResults',
+    'typeMore',
+    'failed',
+    'dvz',
+    'rvv',
+    'shortcutsTitle',
+    'shortcutsIntro',
+    'shortcutOpenPalette',
+    'shortcutShowHelp',
+    'then',
+    'close',
+  ] as const;
+  return Object.fromEntries(keys.map((key) => [key, t(key)])) as PaletteLabels;
+}
 
-/** The signed-in frame: firm, navigation, language, person and sign-out. Used by the workspace and the portal. */
-export async function AppShell({ firmName, userLabel, links, signOut, children }: { firmName: string; userLabel: string; links: ShellLink[]; signOut: () => Promise<void>; children: ReactNode }) {
+/**
+ * The signed-in workspace frame on one row from 360 to 1440 px: the daily pages as links from 1024 px (a menu
+ * button below), the firm's management pages under "More", the search, and the person's own menu.
+ */
+export async function AppShell({
+  firmName,
+  userLabel,
+  links,
+  actions,
+  signOut,
+  children,
+}: {
+  firmName: string;
+  userLabel: string;
+  links: ShellLinks;
+  actions: PaletteAction[];
+  signOut: () => Promise<void>;
+  children: ReactNode;
+}) {
   const t = await getTranslations('shell');
   const locale = await getLocale();
   return (
     <>
       <header className="border-b border-slate-200 bg-white">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t('skipToContent')}
         </a>
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <div className="flex items-baseline gap-3">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:px-4">
+          <MobileMenu
+            links={links}
+            labels={{
+              menu: t('menu'),
+              close: t('closeMenu'),
+              navigation: t('navigation'),
+              more: t('more'),
+            }}
+          />
+          <Link href="/dashboard" className="mr-2 flex min-w-0 shrink-0 items-baseline gap-2" title={firmName}>
             <span className="text-lg font-semibold tracking-tight text-brand-900">Sejour</span>
-            <span className="text-sm text-slate-600">{firmName}</span>
-          </div>
-          <nav aria-label={t('navigation')} className="flex flex-wrap items-center gap-4 text-sm">
-            {links.map((link) => (
-              <Link key={link.href} href={link.href} className="text-slate-700 hover:text-brand-700">
-                {link.label}
-              </Link>
-            ))}
-          </nav>
-          <div className="flex items-center gap-3 text-sm">
-            <span className="text-slate-600">{userLabel}</span>
-            <LanguageSwitcher current={locale} />
-            <form action={signOut}>
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-slate-700 hover:bg-slate-100">
-                {t('signOut')}
-              </button>
-            </form>
+            <span className="sr-only">{firmName}</span>
+          </Link>
+          <DesktopNav links={links} label={t('navigation')} moreLabel={t('more')} />
+          <div className="ml-auto flex shrink-0 items-center gap-1.5">
+            <CommandCenter actions={actions} labels={await paletteLabels()} />
+            <UserMenu firmName={firmName} userLabel={userLabel} locale={locale} links={links.account} labels={{ accountMenu: t('accountMenu'), signOut: t('signOut') }} signOut={signOut} />
           </div>
         </div>
       </header>

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -24,7 +25,7 @@ test('an advisor creates a client and a case and moves it from registration to a
   const lastName = `Journey${Date.now()}`;
   await signInStaff(page, 'advisor1@peeters.example');
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+  await openFromHeader(page, 'Clients');
   await page.getByRole('link', { name: 'New client' }).click();
   await expectNoSeriousA11yViolations(page);
   await page.getByLabel('First name').fill('Youssef');

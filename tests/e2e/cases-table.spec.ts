@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -17,7 +18,7 @@ async function column(page: Page, header: string): Promise<string[]> {
 
 test('an admin filters, sorts, chooses columns, searches, pages and exports the cases table', async ({ page }) => {
   await signInStaff(page, 'admin@peeters.example');
-  await page.getByRole('navigation', { name: 'Workspace navigation' }).getByRole('link', { name: 'Cases', exact: true }).click();
+  await openFromHeader(page, 'Cases');
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Cases' })).toBeVisible();
   await expect(table(page).locator('caption')).toHaveText(/Cases sorted by Next deadline, ascending\. Page 1 of \d+\./);

@@ -4,6 +4,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { withDatabase } from './support/e2e-world';
 import { waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -23,7 +24,7 @@ async function bookAsPerson(slotId: string, person: { name: string; email: strin
 
 test('an advisor publishes a time; the person who booked it cancels from the emailed link, in German, and the time is free again', async ({ page, browser }) => {
   await signInStaff(page, 'advisor1@peeters.example');
-  await page.getByRole('navigation').getByRole('link', { name: 'Consultations' }).click();
+  await openFromHeader(page, 'Consultations');
   await expect(page.getByRole('heading', { level: 1, name: 'Consultations' })).toBeVisible();
 
   const publish = page.getByRole('region', { name: 'Publish a time' });

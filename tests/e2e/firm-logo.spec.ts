@@ -2,12 +2,13 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { PNG } from './support/files';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
 test('an admin gives the firm a logo for its emails: a wrong file is refused, the image shows, then it is removed', async ({ page }) => {
   await signInStaff(page, 'admin@lemaire.example');
-  await page.getByRole('navigation').getByRole('link', { name: 'Firm', exact: true }).click();
+  await openFromHeader(page, 'Firm');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Firm');
   const section = page.getByRole('region', { name: 'Logo in emails' });
   await expect(section).toContainText('No logo yet');

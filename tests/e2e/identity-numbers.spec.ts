@@ -35,7 +35,7 @@ test('an advisor records identity numbers, sees them on the client page and find
   const search = async (q: string) => {
     await page.goto('/clients');
     await page.getByRole('textbox', { name: 'Search by name, file number or exact identity number' }).fill(q);
-    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(page).toHaveURL(/[?&]q=/);
   };
   await search(dotted(nrn));

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -17,7 +18,7 @@ test('an admin imports a Dutch spreadsheet with semicolons: preview, column mapp
   ].join('\r\n');
 
   await signInStaff(page, 'admin@peeters.example');
-  await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
+  await openFromHeader(page, 'Import');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Import clients and cases');
   await expectNoSeriousA11yViolations(page);
 
@@ -70,7 +71,7 @@ test('an admin imports a Dutch spreadsheet with semicolons: preview, column mapp
   await expectNoSeriousA11yViolations(page);
 
   // The imported client is in the clients list, with the case and its computed deadline.
-  await page.getByRole('navigation').getByRole('link', { name: 'Clients' }).click();
+  await openFromHeader(page, 'Clients');
   await page.getByRole('search').getByRole('textbox').fill(tag);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('link', { name: new RegExp(`^${tag}, `) })).toHaveCount(3);

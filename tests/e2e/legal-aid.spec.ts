@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -53,7 +54,7 @@ test('an advisor records a legal-aid designation on a demo case, enters two serv
   expect(last[7]).toBe(shown);
 
   // The yearly overview: the advisor's own line, with the file designated in 2026.
-  await page.getByRole('navigation').getByRole('link', { name: 'Legal aid' }).click();
+  await openFromHeader(page, 'Legal aid');
   await expect(page.getByRole('heading', { level: 1, name: 'Legal aid: yearly overview' })).toBeVisible();
   await page.getByLabel('Year').selectOption('2026');
   await page.getByRole('button', { name: 'Show' }).click();

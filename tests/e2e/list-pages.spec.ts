@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -50,7 +51,7 @@ test('the clients list sorts by file number both ways, pages and shows an empty 
   await expect(imports.getByRole('columnheader', { name: 'Uploaded' })).toHaveAttribute('aria-sort', 'none');
 
   // By name by default.
-  await page.getByRole('navigation', { name: 'Workspace navigation' }).getByRole('link', { name: 'Clients', exact: true }).click();
+  await openFromHeader(page, 'Clients');
   await expect(page).toHaveURL(/\/clients$/);
   await expect(clientsTable(page)).toHaveAccessibleName('Clients, sorted by Name, ascending');
   await expect(clientsTable(page).getByRole('columnheader', { name: 'Name', exact: true })).toHaveAttribute('aria-sort', 'ascending');

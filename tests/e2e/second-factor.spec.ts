@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, test, type Page } from '@playwright/test';
+import { signOutOfWorkspace } from './support/shell';
 
 // Second factors as an attacker meets them: a TOTP code seen once cannot sign in again, and a passkey removed
 // from the account no longer opens it even though the authenticator still holds it. Each test registers its own
@@ -31,7 +32,7 @@ async function signInWithPassword(page: Page, email: string, origin = '') {
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOutOfWorkspace(page);
   await expect(page).toHaveURL(/\/sign-in$/);
 }
 

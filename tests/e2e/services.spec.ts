@@ -4,6 +4,7 @@ import { ruleLabel } from '../../lib/rules/labels';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { openFromHeader } from './support/shell';
 
 // The firm's service catalogue from the admin's settings to the public page's price table and a client's portal.
 test.use({ locale: 'en-US' });
@@ -28,7 +29,7 @@ test('an admin lists two services; the public page shows them with timelines and
   const permit = `Work permit file ${stamp}`;
 
   await signInStaff(admin, 'admin@peeters.example');
-  await admin.getByRole('link', { name: 'Services', exact: true }).click();
+  await openFromHeader(admin, 'Services');
   await expect(admin).toHaveURL(/\/settings\/services$/);
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Services and fees');
   await addService(admin, { name: registration, nl: `Gemeentedossier ${stamp}`, description: 'Everything for the commune.', from: '28', to: '56', kind: 'Fixed fee', fee: '500', procedure: 'REGISTRATION_NON_EU' });

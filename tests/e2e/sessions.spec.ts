@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { openFromHeader } from './support/shell';
 
 test.use({ locale: 'en-US' });
 
@@ -33,7 +34,7 @@ test('a member ends a session on another device, and a password change signs eve
   await expect(other).toHaveURL(/\/dashboard$/);
 
   // Here: the list shows both, this one marked; the Mac is ended from here.
-  await page.getByRole('navigation').getByRole('link', { name: 'Sessions' }).click();
+  await openFromHeader(page, 'Sessions');
   await expect(page.getByRole('heading', { name: 'Sessions and password' })).toBeVisible();
   const rows = page.getByTestId('session-row');
   await expect(rows).toHaveCount(2);

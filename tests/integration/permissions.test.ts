@@ -68,6 +68,7 @@ const { OTHER_PARTY_OPERATIONS } = await import('./support/other-party-operation
 const { LEGAL_AID_OPERATIONS } = await import('./support/legal-aid-operations');
 const { SERVICE_OPERATIONS } = await import('./support/service-operations');
 const { FEE_NOTE_OPERATIONS } = await import('./support/fee-note-operations');
+const { SEARCH_OPERATIONS } = await import('./support/search-operations');
 
 const db = getDb();
 afterAll(() => closeRateLimits());
@@ -481,6 +482,7 @@ const OPERATIONS: Operation[] = [
   // ---------- the firm's service catalogue: support/service-operations.ts ----------
   ...SERVICE_OPERATIONS,
   ...FEE_NOTE_OPERATIONS,
+  ...SEARCH_OPERATIONS,
 ];
 
 describe('the permission table, walked through every operation and role', () => {

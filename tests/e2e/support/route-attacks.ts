@@ -29,6 +29,8 @@ export const PAGE_PROBES = (t: Targets, marker: string): { path: string; hidden:
   { path: `/settings/audit?q=${marker}`, hidden: [t.clientId, t.caseId] },
   { path: `/settings/outbox?q=${marker}`, hidden: [t.outboxId] },
   { path: `/cases/export?q=${marker}`, hidden: [t.caseId, `${t.fileNumber};`] },
+  { path: `/api/search?q=${marker}`, hidden: [t.caseId, t.clientId] },
+  { path: `/api/search?q=${encodeURIComponent(t.fileNumber)}`, hidden: [t.caseId, t.clientId] },
 ];
 
 export type RouteRequest = {
@@ -72,6 +74,11 @@ export const ROUTE_ATTACKS: Record<string, (t: Targets) => RouteRequest[]> = {
   '/api/portal/fee-notes/[id]': (t) => [{ method: 'GET', path: `/api/portal/fee-notes/${t.feeNoteId}` }],
   '/api/firm-logos/[firmId]/[name]': (t) => [{ method: 'GET', path: `/api/firm-logos/${t.firmId}/logo.png` }],
   '/api/health': () => [{ method: 'GET', path: '/api/health', own: true }],
+  // The palette's search answers the attacker's own firm: the victim's file number and ids must find nothing there.
+  '/api/search': (t) => [
+    { method: 'GET', path: `/api/search?q=${encodeURIComponent(t.fileNumber)}`, own: true },
+    { method: 'GET', path: `/api/search?q=${t.caseId}`, own: true },
+  ],
   '/api/metrics': () => [{ method: 'GET', path: '/api/metrics' }],
   '/cases/export': () => [{ method: 'GET', path: '/cases/export', own: true }],
   '/import/[jobId]/progress': (t) => [{ method: 'GET', path: `/import/${t.jobId}/progress` }],
