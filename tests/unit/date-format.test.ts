@@ -46,7 +46,7 @@ describe(`date formatter${CHILD_ZONE ? ` (TZ=${CHILD_ZONE})` : ''}`, () => {
   });
 
   it('writes the weekday for appointments', () => {
-    expect(formatDateFull('en', '2026-12-07')).toBe('Monday 7 December 2026');
+    expect(formatDateFull('en', '2026-12-07')).toMatch(/^Monday,? 7 December 2026$/);
     expect(formatDateFull('nl', '2026-12-07')).toBe('maandag 7 december 2026');
     expect(formatDateFull('fr', '2026-12-07')).toBe('lundi 7 décembre 2026');
   });
@@ -109,7 +109,7 @@ if (!CHILD_ZONE) {
       const results = await Promise.all(
         zones.map((zone) =>
           run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit', 'tests/unit/date-format.test.ts'], {
-            env: { ...process.env, TZ: zone, SEJOUR_DATES_CHILD_TZ: zone },
+            env: { ...process.env, TZ: zone, SEJOUR_DATES_CHILD_TZ: zone, NO_COLOR: '1', FORCE_COLOR: '0' },
           }).then(
             ({ stdout }) => ({ zone, ok: true, stdout }),
             (error: { stdout?: string }) => ({ zone, ok: false, stdout: error.stdout ?? String(error) }),
