@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -15,7 +15,7 @@ import { addOtherPartyAction, removeOtherPartyAction } from './other-party-actio
  * inquiries searches them.
  */
 export async function OtherPartiesSection({ actor, caseId }: { actor: StaffActor; caseId: string }) {
-  const [parties, t, format] = await Promise.all([listCaseOtherParties({ actor, caseId }), getTranslations('inquiries.otherParties'), getFormatter()]);
+  const [parties, t, dates] = await Promise.all([listCaseOtherParties({ actor, caseId }), getTranslations('inquiries.otherParties'), getDateFormatter()]);
   const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
   return (
     <section aria-label={t('heading')} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -27,7 +27,7 @@ export async function OtherPartiesSection({ actor, caseId }: { actor: StaffActor
           <li key={party.id} className="space-y-1 rounded-md bg-slate-50 p-3">
             <p>
               <span className="font-medium">{party.name}</span> · {t(`roles.${party.role}`)}
-              {party.birthDate ? ` · ${formatPlainDate(format, party.birthDate)}` : ''}
+              {party.birthDate ? ` · ${dates.long(party.birthDate)}` : ''}
               {party.hasNationalRegisterNumber ? ` · ${t('numberOnFile')}` : ''}
             </p>
             {party.note ? <p className="whitespace-pre-wrap text-slate-700">{party.note}</p> : null}

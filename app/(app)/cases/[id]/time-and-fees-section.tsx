@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -51,6 +51,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
   const [billables, services, t, ts, format, locale] = await Promise.all([
     listCaseBillables({ actor, caseId }), listServices({ actor }), getTranslations('feeNotes.section'), getTranslations('feeNotes.status'), getFormatter(), getLocale(),
   ]);
+  const dates = await getDateFormatter();
   const eur = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
   const serviceOptions = (kind: 'FIXED' | 'HOURLY'): ServiceOption[] => services.filter((service) => service.feeKind === kind).map((service) => ({ id: service.id, label: `${localizedText(service.name, locale)} · ${eur(service.feeCents)}` }));
   const serviceSelect = (kind: 'FIXED' | 'HOURLY') => <ServiceSelect label={t('service')} none={t('serviceNone')} hint={t('serviceHint')} options={serviceOptions(kind)} />;
@@ -66,7 +67,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ul className="space-y-1 text-sm" aria-label={t('time')}>
           {billables.time.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2">
-              <span>{t('timeRow', { date: formatPlainDate(format, row.workedOn), minutes: row.minutes, description: row.description, amount: eur(row.amountCents) })}{row.by ? ` · ${row.by}` : ''}</span>
+              <span>{t('timeRow', { date: dates.long(row.workedOn), minutes: row.minutes, description: row.description, amount: eur(row.amountCents) })}{row.by ? ` · ${row.by}` : ''}</span>
               {row.mayRemove ? <ConfirmDeleteForm action={removeTimeEntryAction} fields={{ caseId, timeEntryId: row.id }} name={row.description} label={t('remove')} /> : null}
             </li>
           ))}
@@ -76,7 +77,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ul className="space-y-1 text-sm" aria-label={t('fees')}>
           {billables.fees.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2">
-              <span>{t('feeRow', { date: formatPlainDate(format, row.performedOn), quantity: row.quantity, description: row.description, amount: eur(row.amountCents) })}</span>
+              <span>{t('feeRow', { date: dates.long(row.performedOn), quantity: row.quantity, description: row.description, amount: eur(row.amountCents) })}</span>
               {row.mayRemove ? <ConfirmDeleteForm action={removeFeeItemAction} fields={{ caseId, feeItemId: row.id }} name={row.description} label={t('remove')} /> : null}
             </li>
           ))}
@@ -149,8 +150,8 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         {billables.feeNotes.map((note) => (
           <li key={note.id} className="space-y-1 rounded-md bg-slate-50 p-2" data-testid="fee-note">
             <p>
-              <span className="font-medium">{t('noteRow', { number: note.number, date: formatPlainDate(format, note.issuedOn), amount: eur(note.totalInclCents) })}</span>
-              {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${formatPlainDate(format, note.paidOn)}` : ''}
+              <span className="font-medium">{t('noteRow', { number: note.number, date: dates.long(note.issuedOn), amount: eur(note.totalInclCents) })}</span>
+              {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${dates.long(note.paidOn)}` : ''}
             </p>
             <p className="space-x-3">
               <a href={`/api/fee-notes/${note.id}/pdf`} className="text-brand-700 underline">{t('pdf')}<span className="sr-only"> {note.number}</span></a>
