@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { CursorPager } from '@/components/list-table/cursor-pager';
 import { ListEmpty } from '@/components/list-table/list-empty';
 import { ListTable } from '@/components/list-table/list-table';
@@ -23,7 +24,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const actor = await requireWorkingStaff();
   const search = await searchParams;
   const t = await getTranslations('auditLog');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   let page: AuditLogPage | null = null;
   try {
     // The date fields are Brussels calendar days, both inclusive.
@@ -70,7 +71,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
       </form>
       <ListTable
         label={t('heading')}
-        columns={auditColumns(t, format)}
+        columns={auditColumns(t, dates)}
         rows={page?.items ?? []}
         rowKey={(item) => item.id}
         empty={<ListEmpty message={t('empty')} />}
