@@ -1,8 +1,9 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { brusselsDate } from '@/lib/dates';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import { appealDueFromNotification, daysLeft } from '@/lib/rules/inquiry-appeal';
 import { isPlainDate } from '@/lib/rules/plain-date';
 import { AppealNotice } from './appeal-notice';
@@ -27,7 +28,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
   topics: string[];
 }) {
   const t = useTranslations('publicPage');
-  const format = useFormatter();
+  const locale = useLocale();
   const [topic, setTopic] = useState('');
   const [notifiedOn, setNotifiedOn] = useState('');
   const [pending, setPending] = useState(false);
@@ -63,7 +64,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
       <section aria-labelledby="sent-heading" className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-5" role="status">
         <h2 id="sent-heading" className="text-xl font-semibold text-emerald-900">{t('sent.heading')}</h2>
         {sent.booking ? (
-          <p>{t('sent.booked', { when: format.dateTime(new Date(sent.booking.startsAt), { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }), email: sent.email })}</p>
+          <p>{t('sent.booked', { when: dateFormatter(locale).dateTime(sent.booking.startsAt, { weekday: true }), email: sent.email })}</p>
         ) : (
           <p>{t('sent.noBooking')}</p>
         )}

@@ -5,7 +5,6 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
-import { fromDbDate } from '@/lib/dates';
 import { isAppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
