@@ -13,6 +13,7 @@ import type { ActionResult } from '@/lib/errors';
 import type { CaseTask } from '@/lib/server/task/list-case-tasks';
 import type { TaskAssignee } from '@/lib/server/task/list-task-assignees';
 import { ZCreateTask } from '@/lib/server/task/task-schemas';
+import { DateField } from '@/components/form/date-field';
 
 type State = ActionResult<{ taskId: string }> | null;
 type FieldName = 'title' | 'dueOn' | 'assigneeId';
@@ -58,7 +59,7 @@ function AddTaskForm({ caseId, members }: { caseId: string; members: TaskAssigne
       <input type="hidden" name="caseId" value={caseId} />
       <Field id={`task-title-${caseId}`} label={t('title')} name="title" required maxLength={200} error={error('title')} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={`task-due-${caseId}`} label={t('dueOn')} name="dueOn" type="date" required error={error('dueOn')} />
+        <DateField id={`task-due-${caseId}`} label={t('dueOn')} name="dueOn" required error={error('dueOn')} />
         <div className="space-y-1">
           <label htmlFor={`task-assignee-${caseId}`} className="block text-sm font-medium text-slate-800">
             {t('assignee')}

@@ -83,9 +83,11 @@ export function formatRelativeDay(locale: DateLocale, date: DateOnly, today: Pla
 /** How a person types a date in this language, shown as the input's placeholder: "dd/mm/jjjj", "jj/mm/aaaa". */
 export const DATE_INPUT_PLACEHOLDERS: Record<DateLocale, string> = { en: 'dd/mm/yyyy', nl: 'dd/mm/jjjj', fr: 'jj/mm/aaaa', de: 'tt.mm.jjjj' };
 
-/** A stored `YYYY-MM-DD` as a date input shows it to be edited: "07/12/2026" (dots in German). */
+/** A stored `YYYY-MM-DD` as a date input shows it to be edited: "07/12/2026" (dots in German); other text as it is. */
 export function toInputValue(locale: DateLocale, date: DateOnly | null | undefined): string {
   if (!date) return '';
+  // What the person typed comes back as typed (a refused form, a filter in the address bar).
+  if (typeof date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   const [year, month, day] = plainOf(date).split('-');
   return locale === 'de' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
 }

@@ -98,6 +98,7 @@ describe(`date formatter${CHILD_ZONE ? ` (TZ=${CHILD_ZONE})` : ''}`, () => {
     expect(toInputValue('nl', '2026-12-07')).toBe('07/12/2026');
     expect(toInputValue('de', toDbDate('2026-12-07'))).toBe('07.12.2026');
     expect(toInputValue('en', null)).toBe('');
+    expect(toInputValue('nl', '7/12/2026')).toBe('7/12/2026');
   });
 });
 

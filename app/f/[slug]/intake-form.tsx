@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { brusselsDate } from '@/lib/dates';
 import { dateFormatter } from '@/lib/format/date-formatter';
 import { appealDueFromNotification, daysLeft } from '@/lib/rules/inquiry-appeal';
-import { isPlainDate } from '@/lib/rules/plain-date';
+import { parseTypedDate } from '@/lib/rules/typed-date';
+import { dateInputAttributes } from '@/components/form/date-input';
 import { AppealNotice } from './appeal-notice';
 import { IntakeField, inputClass } from './intake-field';
 
@@ -35,7 +36,8 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
   const today = brusselsDate();
-  const preview = topic === 'REFUSAL' && isPlainDate(notifiedOn) && notifiedOn <= today ? appealDueFromNotification(notifiedOn) : null;
+  const notified = parseTypedDate(notifiedOn);
+  const preview = topic === 'REFUSAL' && notified && notified <= today ? appealDueFromNotification(notified) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -125,7 +127,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
                 </select>
               )}
             </IntakeField>
-            <IntakeField label={t('you.birthDate')} name="birthDate" type="date" max={today} autoComplete="bday" error={fieldError('birthDate')} />
+            <IntakeField label={t('you.birthDate')} name="birthDate" error={fieldError('birthDate')} {...dateInputAttributes(locale, { autoComplete: 'bday' })} />
             <IntakeField label={t('you.residenceCountry')} name="residenceCountry" error={fieldError('residenceCountry')}>
               {(props) => (
                 <select {...props} defaultValue="BE" className={inputClass}>
@@ -151,7 +153,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
           </IntakeField>
           {topic === 'REFUSAL' ? (
             <div className="space-y-3">
-              <IntakeField label={t('question.refusalNotifiedOn')} name="refusalNotifiedOn" type="date" max={today} required hint={t('question.refusalNotifiedOnHint')} error={fieldError('refusalNotifiedOn')} value={notifiedOn} onChange={(e) => setNotifiedOn(e.target.value)} />
+              <IntakeField label={t('question.refusalNotifiedOn')} name="refusalNotifiedOn" required hint={t('question.refusalNotifiedOnHint')} error={fieldError('refusalNotifiedOn')} {...dateInputAttributes(locale, { value: notifiedOn, onChange: (e) => setNotifiedOn(e.target.value) })} />
               {preview ? <AppealNotice dueOn={preview} daysLeft={daysLeft(preview, today)} /> : null}
             </div>
           ) : null}

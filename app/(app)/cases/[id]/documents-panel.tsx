@@ -13,6 +13,7 @@ import { listCaseDocuments } from '@/lib/server/document/list-case-documents';
 import { ChecklistItemRow } from './checklist-item-row';
 import { addChecklistItemAction, applyDefaultChecklistAction, deleteDocumentAction, plannedSubmissionAction, requestDocumentsAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
+import { DateInput } from '@/components/form/date-input';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 
@@ -42,7 +43,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
       <ActionForm action={plannedSubmissionAction} className="flex flex-wrap items-end gap-2 text-sm">
         <input type="hidden" name="caseId" value={caseId} />
         <label className="space-y-1">{t('plannedSubmission')}
-          <input type="date" name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
+          <DateInput name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
         </label>
         <SubmitButton className="text-sm">{t('saveDate')}</SubmitButton>
         <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>

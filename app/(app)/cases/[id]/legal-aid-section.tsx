@@ -10,6 +10,7 @@ import { formatPoints, pointListOn } from '@/lib/rules/legal-aid-points';
 import type { Locale } from '@/lib/rules/vocabulary';
 import { getCaseLegalAid } from '@/lib/server/legal-aid/get-case-legal-aid';
 import { addLegalAidEntryAction, closeLegalAidAction, removeLegalAidEntryAction, setLegalAidDesignationAction } from './legal-aid-actions';
+import { DateInput } from '@/components/form/date-input';
 
 /**
  * Legal aid (pro deo) of the case: the BJB/BAJ's designation, the services entered against the point list in force
@@ -34,7 +35,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
         <input type="hidden" name="caseId" value={caseId} />
         <label className="space-y-1">
           <span className="block font-medium">{t('designation.designatedOn')}</span>
-          <input name="designatedOn" type="date" required defaultValue={d?.designatedOn ?? today} className={input} />
+          <DateInput name="designatedOn" required defaultValue={d?.designatedOn ?? today} className={input} />
         </label>
         <label className="space-y-1">
           <span className="block font-medium">{t('designation.designationNumber')}</span>
@@ -88,7 +89,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('entries.performedOn')}</span>
-            <input name="performedOn" type="date" required defaultValue={today} className={input} />
+            <DateInput name="performedOn" required defaultValue={today} className={input} />
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('entries.quantity')}</span>
@@ -110,7 +111,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
               <input type="hidden" name="caseId" value={caseId} />
               <label className="space-y-1">
                 <span className="block font-medium">{t('close.closedOn')}</span>
-                <input name="closedOn" type="date" required defaultValue={today} className={input} />
+                <DateInput name="closedOn" required defaultValue={today} className={input} />
               </label>
               <SubmitButton className="text-sm">{t('close.submit')}</SubmitButton>
             </ActionForm>

@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { listCaseOtherParties } from '@/lib/server/other-party/list-case-other-parties';
 import { OTHER_PARTY_ROLES } from '@/lib/server/other-party/other-party-schemas';
 import { addOtherPartyAction, removeOtherPartyAction } from './other-party-actions';
+import { DateInput } from '@/components/form/date-input';
 
 /**
  * Who is on the other side of the case (a sponsor in a dispute, a former partner): listed without their number
@@ -50,7 +51,7 @@ export async function OtherPartiesSection({ actor, caseId }: { actor: StaffActor
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('birthDate')}</span>
-            <input name="birthDate" type="date" className={input} />
+            <DateInput name="birthDate" className={input} />
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('nationalRegisterNumber')}</span>

@@ -11,6 +11,7 @@ import { listCaseBillables } from '@/lib/server/billing/list-case-billables';
 import { listServices } from '@/lib/server/service/list-services';
 import { localizedText } from '@/lib/server/service/service-view';
 import { addFeeItemAction, addTimeEntryAction, cancelFeeNoteAction, issueFeeNoteAction, recordFeeNotePaymentAction, removeFeeItemAction, removeTimeEntryAction } from './fee-note-actions';
+import { DateInput } from '@/components/form/date-input';
 
 const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
 
@@ -88,7 +89,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ActionForm action={addTimeEntryAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('timeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addTime')}>
           <input type="hidden" name="caseId" value={caseId} />
           {serviceSelect('HOURLY')}
-          <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><input name="workedOn" type="date" required defaultValue={today} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><DateInput name="workedOn" required defaultValue={today} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('minutes')}</span><input name="minutes" type="number" min={1} max={1440} required className={input} /></label>
           <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('rate')}</span><input name="rate" inputMode="decimal" className={input} /></label>
@@ -101,7 +102,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ActionForm action={addFeeItemAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('feeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addFee')}>
           <input type="hidden" name="caseId" value={caseId} />
           {serviceSelect('FIXED')}
-          <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><input name="performedOn" type="date" required defaultValue={today} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><DateInput name="performedOn" required defaultValue={today} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('quantity')}</span><input name="quantity" type="number" min={1} max={1000} defaultValue={1} className={input} /></label>
           <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('unit')}</span><input name="unit" inputMode="decimal" className={input} /></label>
@@ -138,7 +139,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
             <label className="space-y-1"><span className="block font-medium">{t('buyerCity')}</span><input name="buyerCity" maxLength={100} className={input} /></label>
             <label className="space-y-1"><span className="block font-medium">{t('buyerCountry')}</span><input name="buyerCountry" maxLength={2} defaultValue="BE" className={input} /></label>
             <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('buyerEmail')}</span><input name="buyerEmail" type="email" maxLength={254} className={input} /></label>
-            <label className="space-y-1"><span className="block font-medium">{t('issuedOn')}</span><input name="issuedOn" type="date" required defaultValue={today} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('issuedOn')}</span><DateInput name="issuedOn" required defaultValue={today} className={input} /></label>
             <label className="space-y-1"><span className="block font-medium">{t('paymentTermDays')}</span><input name="paymentTermDays" type="number" min={0} max={120} defaultValue={30} className={input} /></label>
             <div className="sm:col-span-2"><SubmitButton>{t('issueSubmit')}</SubmitButton></div>
           </ActionForm>
@@ -162,7 +163,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
                 <ActionForm action={recordFeeNotePaymentAction} className="flex items-end gap-2" success={t('paid')} fieldMessages="feeNotes.fields" aria-label={`${t('markPaid')} ${note.number}`}>
                   <input type="hidden" name="caseId" value={caseId} />
                   <input type="hidden" name="feeNoteId" value={note.id} />
-                  <label className="space-y-1"><span className="block">{t('paidOn')}</span><input name="paidOn" type="date" required defaultValue={today} className={input} /></label>
+                  <label className="space-y-1"><span className="block">{t('paidOn')}</span><DateInput name="paidOn" required defaultValue={today} className={input} /></label>
                   <SubmitButton>{t('markPaid')}</SubmitButton>
                 </ActionForm>
                 <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t('cancelled')} />
