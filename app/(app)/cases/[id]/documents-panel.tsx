@@ -6,6 +6,7 @@ import { UploadDropzone } from '@/components/documents/upload-dropzone';
 import type { StaffActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
@@ -46,7 +47,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
           <DateInput name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
         </label>
         <SubmitButton className="text-sm">{t('saveDate')}</SubmitButton>
-        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
+        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: dateFormatter(locale).long(data.submissionOn) })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
       </ActionForm>
       {data.items.length === 0 ? (
         <ActionForm action={applyDefaultChecklistAction} className="space-y-2">
