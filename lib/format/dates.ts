@@ -1,5 +1,6 @@
-import { brusselsDate, BRUSSELS, fromDbDate, type PlainDate } from '@/lib/dates';
-import { daysBetween } from '@/lib/rules/plain-date';
+import { brusselsDate, BRUSSELS, fromDbDate, type PlainDate } from '../dates';
+import { daysBetween } from '../rules/plain-date';
+// Relative imports: the Playwright specs import this file to write the dates they expect.
 
 // The one way the app writes a date for people. Belgian conventions per language ("7 december 2026",
 // "07/12/2026"), English in its British form, never the American "Dec 7, 2026". Every formatter passes an
