@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { ActionResult } from '@/lib/errors';
 import type { MySession } from '@/lib/server/account/list-my-sessions';
 import { EndSessionButton } from './end-session-button';
@@ -10,8 +11,8 @@ type State = ActionResult<unknown> | null;
 /** Where a person is signed in, for staff (/account/sessions) and clients (/portal/sessions): each ends its own. */
 export async function SessionsList({ sessions, endAction, portal = false }: { sessions: MySession[]; endAction: (state: State, form: FormData) => Promise<State>; portal?: boolean }) {
   const t = await getTranslations('sessions');
-  const format = await getFormatter();
-  const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
+  const dates = await getDateFormatter();
+  const when = (date: Date) => dates.dateTime(date);
   const deviceText = (session: MySession) =>
     [session.device.browser ?? t('unknownBrowser'), session.device.os ? t('on', { os: session.device.os }) : null, session.device.platform ? t(`platform.${session.device.platform}`) : null]
       .filter(Boolean)

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { DueBucket, DueItem, DueItems } from '@/lib/server/dashboard/list-due-items';
 import { DashboardSection } from './dashboard-section';
-import { formatPlainDate } from './format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
 const BUCKETS = [
   { name: 'overdue', empty: 'emptyOverdue' },
@@ -16,7 +16,7 @@ const BUCKETS = [
 export async function DueItemsSection({ due }: { due: DueItems }) {
   const t = await getTranslations('dashboard.due');
   const locale = (await getLocale()) as AppLocale;
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
 
   const what = (item: DueItem) =>
     item.source === 'task' ? (
@@ -50,7 +50,7 @@ export async function DueItemsSection({ due }: { due: DueItems }) {
             <td className="py-2 pr-3">{item.clientName}</td>
             <td className="py-2 pr-3">{what(item)}</td>
             <td className="py-2 pr-3 whitespace-nowrap">
-              <time dateTime={item.dueOn}>{formatPlainDate(format, item.dueOn)}</time>
+              <time dateTime={item.dueOn}>{dates.long(item.dueOn)}</time>
             </td>
             <td className={`py-2 text-right whitespace-nowrap ${item.daysLeft < 0 ? 'font-medium text-red-700' : ''}`}>
               {item.daysLeft < 0 ? t('daysOverdue', { days: -item.daysLeft }) : t('daysLeft', { days: item.daysLeft })}

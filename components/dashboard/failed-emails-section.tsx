@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { FailedEmails } from '@/lib/server/dashboard/list-failed-emails';
 import { DashboardSection } from './dashboard-section';
 
 /** Emails refused for good (usually a wrong address), newest first; admins can open each in the outbox. */
 export async function FailedEmailsSection({ failed, canOpen }: { failed: FailedEmails; canOpen: boolean }) {
   const t = await getTranslations('dashboard.failedEmails');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <DashboardSection id="failed-emails" title={t('heading')} intro={failed.firmWide ? t('introFirm') : t('introMine')}>
       {failed.items.length ? (
@@ -25,7 +26,7 @@ export async function FailedEmailsSection({ failed, canOpen }: { failed: FailedE
                   )}
                 </span>
                 <time dateTime={item.createdAt} className="text-slate-600 tabular-nums">
-                  {format.dateTime(new Date(item.createdAt), { dateStyle: 'short', timeStyle: 'short' })}
+                  {dates.dateTimeShort(item.createdAt)}
                 </time>
               </div>
               {item.lastError ? (

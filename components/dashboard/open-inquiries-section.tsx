@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { OpenInquiries } from '@/lib/server/dashboard/list-open-inquiries';
 import { DashboardSection } from './dashboard-section';
-import { formatPlainDate } from './format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
 /** The public form's urgent inquiries (an appeal period running out) and how many wait for a first answer. */
 export async function OpenInquiriesSection({ inquiries }: { inquiries: OpenInquiries }) {
   const t = await getTranslations('dashboard.inquiries');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <DashboardSection id="open-inquiries" title={t('heading')} intro={t('intro', { count: inquiries.unanswered })}>
       {inquiries.urgent.length ? (
@@ -18,7 +18,7 @@ export async function OpenInquiriesSection({ inquiries }: { inquiries: OpenInqui
                 {item.name}
               </Link>
               <span className="font-medium text-red-800">
-                {item.daysLeft >= 0 ? t('daysLeft', { days: item.daysLeft, date: formatPlainDate(format, item.appealDueOn) }) : t('passed', { date: formatPlainDate(format, item.appealDueOn) })}
+                {item.daysLeft >= 0 ? t('daysLeft', { days: item.daysLeft, date: dates.long(item.appealDueOn) }) : t('passed', { date: dates.long(item.appealDueOn) })}
               </span>
             </li>
           ))}

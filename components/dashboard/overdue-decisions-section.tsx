@@ -1,16 +1,16 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { OverdueDecision } from '@/lib/server/dashboard/list-overdue-decisions';
 import { DashboardSection } from './dashboard-section';
-import { formatPlainDate } from './format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
 /** Pending applications whose legal decision period has run out, the longest overdue first. */
 export async function OverdueDecisionsSection({ decisions }: { decisions: { items: OverdueDecision[]; total: number } }) {
   const t = await getTranslations('dashboard.decisions');
   const locale = (await getLocale()) as AppLocale;
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <DashboardSection id="decisions" title={t('heading')} intro={t('intro')}>
       {decisions.items.length ? (
@@ -34,13 +34,13 @@ export async function OverdueDecisionsSection({ decisions }: { decisions: { item
                 <div className="flex gap-1">
                   <dt>{t('filedOn')}</dt>
                   <dd>
-                    <time dateTime={item.filedOn}>{formatPlainDate(format, item.filedOn)}</time>
+                    <time dateTime={item.filedOn}>{dates.long(item.filedOn)}</time>
                   </dd>
                 </div>
                 <div className="flex gap-1">
                   <dt>{t('dueOn')}</dt>
                   <dd>
-                    <time dateTime={item.dueOn}>{formatPlainDate(format, item.dueOn)}</time>
+                    <time dateTime={item.dueOn}>{dates.long(item.dueOn)}</time>
                   </dd>
                 </div>
               </dl>

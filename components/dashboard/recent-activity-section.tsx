@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { ActivityEntry } from '@/lib/server/dashboard/list-recent-activity';
@@ -11,7 +12,7 @@ const PLAIN_TYPES = ['CREATED', 'FACTS_CHANGED', 'NOTE', 'DOCUMENT', 'MESSAGE'] 
 export async function RecentActivitySection({ activity }: { activity: ActivityEntry[] }) {
   const t = await getTranslations('dashboard.activity');
   const locale = (await getLocale()) as AppLocale;
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
 
   const describe = (entry: ActivityEntry): string => {
     if (entry.type === 'TRANSITION' && entry.toStage) return t('TRANSITION', { stage: ruleLabel(locale, `stage.${entry.toStage}`) });
@@ -27,7 +28,7 @@ export async function RecentActivitySection({ activity }: { activity: ActivityEn
           {activity.map((entry) => (
             <li key={entry.id} className="flex flex-wrap items-baseline gap-x-2 py-2">
               <time dateTime={entry.occurredAt} className="w-36 shrink-0 text-slate-600 tabular-nums">
-                {format.dateTime(new Date(entry.occurredAt), { dateStyle: 'short', timeStyle: 'short' })}
+                {entry.occurredOn ? dates.short(entry.occurredOn) : dates.dateTimeShort(entry.occurredAt)}
               </time>
               <span className="font-medium">{describe(entry)}</span>
               <span>

@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { UnconfirmedDeadline } from '@/lib/server/dashboard/list-unconfirmed-deadlines';
 import { DashboardSection } from './dashboard-section';
-import { formatPlainDate } from './format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
 /** Appeal deadlines a second person has not checked yet (four eyes), soonest first; hidden when the firm does not ask for it. */
 export async function UnconfirmedDeadlinesSection({ unconfirmed, userId }: { unconfirmed: { required: boolean; items: UnconfirmedDeadline[]; total: number }; userId: string }) {
   if (!unconfirmed.required) return null;
   const t = await getTranslations('dashboard.unconfirmed');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <DashboardSection id="unconfirmed" title={t('heading')} intro={t('intro')}>
       {unconfirmed.items.length ? (
@@ -20,7 +20,7 @@ export async function UnconfirmedDeadlinesSection({ unconfirmed, userId }: { unc
                 <span>{item.clientName}</span>
                 {item.recordedById === userId ? <span className="text-xs text-slate-600">{t('yours')}</span> : null}
               </span>
-              <span className="font-medium text-amber-800">{t('dueOn', { date: formatPlainDate(format, item.dueOn) })}</span>
+              <span className="font-medium text-amber-800">{t('dueOn', { date: dates.long(item.dueOn) })}</span>
             </li>
           ))}
         </ul>

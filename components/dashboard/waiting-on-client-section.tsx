@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { WaitingCase } from '@/lib/server/dashboard/list-cases-waiting-on-client';
 import { DashboardSection } from './dashboard-section';
 
 /** Cases blocked on documents from the client, the longest wait first. */
 export async function WaitingOnClientSection({ waiting }: { waiting: { items: WaitingCase[]; total: number } }) {
   const t = await getTranslations('dashboard.waiting');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <DashboardSection id="waiting" title={t('heading')} intro={t('intro')}>
       {waiting.items.length ? (
@@ -23,7 +24,7 @@ export async function WaitingOnClientSection({ waiting }: { waiting: { items: Wa
                 {[
                   item.requested ? t('requested', { count: item.requested }) : null,
                   item.rejected ? t('rejected', { count: item.rejected }) : null,
-                  item.waitingSince ? t('since', { date: format.dateTime(new Date(item.waitingSince), { dateStyle: 'medium' }) }) : null,
+                  item.waitingSince ? t('since', { date: dates.instantDate(item.waitingSince) }) : null,
                 ]
                   .filter(Boolean)
                   .join(' · ')}

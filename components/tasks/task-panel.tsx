@@ -1,6 +1,6 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState, type FormEvent } from 'react';
 import { completeTaskAction, createTaskAction, deleteTaskAction } from '@/app/(app)/cases/[id]/task-actions';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
@@ -8,10 +8,12 @@ import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { brusselsDate, type PlainDate } from '@/lib/dates';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import type { ActionResult } from '@/lib/errors';
 import type { CaseTask } from '@/lib/server/task/list-case-tasks';
 import type { TaskAssignee } from '@/lib/server/task/list-task-assignees';
 import { ZCreateTask } from '@/lib/server/task/task-schemas';
+import { DateField } from '@/components/form/date-field';
 
 type State = ActionResult<{ taskId: string }> | null;
 type FieldName = 'title' | 'dueOn' | 'assigneeId';
@@ -57,7 +59,7 @@ function AddTaskForm({ caseId, members }: { caseId: string; members: TaskAssigne
       <input type="hidden" name="caseId" value={caseId} />
       <Field id={`task-title-${caseId}`} label={t('title')} name="title" required maxLength={200} error={error('title')} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field id={`task-due-${caseId}`} label={t('dueOn')} name="dueOn" type="date" required error={error('dueOn')} />
+        <DateField id={`task-due-${caseId}`} label={t('dueOn')} name="dueOn" required error={error('dueOn')} />
         <div className="space-y-1">
           <label htmlFor={`task-assignee-${caseId}`} className="block text-sm font-medium text-slate-800">
             {t('assignee')}
@@ -116,10 +118,9 @@ function CompleteTaskForm({ caseId, task }: { caseId: string; task: CaseTask }) 
  */
 export function TaskPanel({ caseId, tasks, members, today = brusselsDate(), mayDelete = false }: { caseId: string; tasks: CaseTask[]; members: TaskAssignee[]; today?: PlainDate; mayDelete?: boolean }) {
   const t = useTranslations('taskPanel');
-  const format = useFormatter();
+  const dates = dateFormatter(useLocale());
   const open = tasks.filter((task) => !task.doneAt);
   const done = tasks.filter((task) => task.doneAt);
-  const day = (date: PlainDate) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <section aria-labelledby={`tasks-${caseId}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={`tasks-${caseId}`} className="font-semibold">
@@ -133,8 +134,8 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate(), mayD
               <div>
                 <div className="font-medium">{task.title}</div>
                 <div className="text-slate-600">
-                  <time dateTime={task.dueOn}>{day(task.dueOn)}</time>
-                  {task.dueOn < today ? <span className="ml-2 font-medium text-red-700">{t('overdue')}</span> : null}
+                  <time dateTime={task.dueOn}>{dates.long(task.dueOn)}</time>
+                  {task.dueOn < today ? <span className="ml-2 font-medium text-red-700">{t('overdue')}</span> : <span className="ml-2">({dates.relative(task.dueOn, today)})</span>}
                   {' · '}
                   {task.assignee ? task.assignee.name : t('caseAdvisor')}
                   {' · '}
@@ -158,7 +159,7 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate(), mayD
             {done.map((task) => (
               <li key={task.id} className="py-1.5 text-slate-600">
                 <span className="line-through">{task.title}</span>
-                {task.doneAt ? <span> · {t('doneOn', { date: format.dateTime(new Date(task.doneAt), { dateStyle: 'medium' }) })}</span> : null}
+                {task.doneAt ? <span> · {t('doneOn', { date: dates.instantDate(task.doneAt) })}</span> : null}
                 {mayDelete ? <span className="ml-2"><ConfirmDeleteForm action={deleteTaskAction} fields={{ caseId, taskId: task.id }} name={task.title} /></span> : null}
               </li>
             ))}

@@ -3,6 +3,7 @@ import de from '@/lib/i18n/messages/de/booking.json';
 import en from '@/lib/i18n/messages/en/booking.json';
 import fr from '@/lib/i18n/messages/fr/booking.json';
 import nl from '@/lib/i18n/messages/nl/booking.json';
+import { formatDateTime } from '@/lib/format/dates';
 import type { PublicLocale } from '@/lib/i18n/public-locales';
 
 // The words people who are not yet clients read (their booking emails, the .ics, the manage page), in the four
@@ -30,7 +31,7 @@ const REGION: Record<PublicLocale, string> = { en: 'en-GB', nl: 'nl-BE', fr: 'fr
 
 /** A consultation's start as a person reads it, in Brussels time whatever the server's zone. */
 export function formatConsultationTime(locale: PublicLocale, instant: Date | string): string {
-  return new Intl.DateTimeFormat(REGION[locale], { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(instant));
+  return formatDateTime(locale, instant, { weekday: true });
 }
 
 /** A price in euros, cents as stored ("€29.00", "29,00 €"). */

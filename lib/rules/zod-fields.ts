@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseCardType } from './cards';
 import { compareDates, isPlainDate, type PlainDate } from './plain-date';
+import { typedDateToPlain } from './typed-date';
 
 // Field schemas shared by the facts model, the stage-machine inputs and the CLI, and the one mapping from a
 // zod error to the reason codes the UI translates. The reason is a code plus a field path, never English.
@@ -9,6 +10,12 @@ export const ZPlainDate = z
   .string()
   .refine((value) => isPlainDate(value), { message: 'expected a real calendar date as YYYY-MM-DD' })
   .transform((value): PlainDate => value);
+
+/**
+ * A date as a person types it into a form: ISO or day first (07/12/2026, 7.12.2026, 07-12-2026), stored as
+ * `YYYY-MM-DD`. Forms use this; the deadline engine's CLI and API keep the strict ISO ZPlainDate.
+ */
+export const ZTypedPlainDate = z.preprocess(typedDateToPlain, ZPlainDate);
 
 /** Canonical card type; legacy letters (C, D, E, E+) and printed spellings (EU+, F+) are mapped. */
 export const ZCardType = z.string().transform((value, ctx) => {

@@ -1,6 +1,7 @@
 import { Faker, en, fr, nl_BE } from '@faker-js/faker';
 import { hashPassword } from '../../lib/auth/password';
 import { brusselsDate, toDbDate, type PlainDate } from '../../lib/dates';
+import { dateOnlyPayload } from '../../lib/case-event-date';
 import type { PrismaClient } from '../../lib/generated/prisma/client';
 import type { Citizenship, Locale } from '../../lib/generated/prisma/enums';
 import { DEMO_FIRMS, DEMO_PASSWORD } from './demo-people';
@@ -77,10 +78,10 @@ export async function seedDemo(db: PrismaClient, asOf: PlainDate = brusselsDate(
           const actorId = advisors[i % advisors.length]!.id;
           await tx.caseEvent.createMany({
             data: [
-              { firmId: firm.id, caseId: kase.id, type: 'CREATED', toStage: 'INTAKE', actorId, visibility: 'CLIENT', occurredAt: toDbDate(s.arrivedOn ?? asOf) },
+              { firmId: firm.id, caseId: kase.id, type: 'CREATED', toStage: 'INTAKE', actorId, visibility: 'CLIENT', occurredAt: toDbDate(s.arrivedOn ?? asOf), payload: dateOnlyPayload(s.arrivedOn ?? asOf) },
               ...s.history.map((h) => ({
                 firmId: firm.id, caseId: kase.id, type: 'TRANSITION', transition: h.transition, toStage: h.toStage, actorId,
-                visibility: h.clientVisible ? ('CLIENT' as const) : ('INTERNAL' as const), occurredAt: toDbDate(h.on),
+                visibility: h.clientVisible ? ('CLIENT' as const) : ('INTERNAL' as const), occurredAt: toDbDate(h.on), payload: dateOnlyPayload(h.on),
               })),
             ],
           });

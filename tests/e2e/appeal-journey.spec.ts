@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { toInputValue } from '../../lib/format/dates';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import PizZip from 'pizzip';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -65,8 +66,8 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await expect(review).toBeVisible();
   await expect(review.locator('select[name=decisionType]')).toHaveValue('ANNEX_20');
   await expect(review.locator('select[name=outcome]')).toHaveValue('REFUSED');
-  await expect(review.locator('input[name=decisionDate]')).toHaveValue(facts.decisionDate);
-  await expect(review.locator('input[name=notifiedOn]')).toHaveValue(facts.notifiedOn);
+  await expect(review.locator('input[name=decisionDate]')).toHaveValue(toInputValue('en', facts.decisionDate));
+  await expect(review.locator('input[name=notifiedOn]')).toHaveValue(toInputValue('en', facts.notifiedOn));
   await expect(review.locator('select[name=notificationMethod]')).toHaveValue('IN_PERSON');
   await expect(review.locator('input[name=dvzFileNumber]')).toHaveValue(facts.dvzFileNumber);
   await expect(review.locator('select[name=regime]')).toHaveValue('ORDINARY');

@@ -44,7 +44,7 @@ test('an advisor creates a client and a case and moves it from registration to a
 
   await expectNoSeriousA11yViolations(page);
   // Registration: 8 working days from Monday 5 January 2026.
-  await expect(due(page, 'REGISTRATION')).toHaveText('2026-01-15');
+  await expect(due(page, 'REGISTRATION')).toHaveText('15 January 2026');
 
   await move(page, 'File the application', { 'Filed on': '2026-01-12' });
   await expect(page.getByTestId('case-stage')).toHaveText('Application filed');
@@ -55,10 +55,10 @@ test('an advisor creates a client and a case and moves it from registration to a
   await expect(page.getByTestId('case-stage')).toHaveText('Approved');
   await move(page, 'Record the card issued', { 'Card type': 'A', 'Card number': 'B12345678', 'Valid from': '2026-03-10', 'Valid until': '2026-12-31' });
   await expect(page.getByTestId('case-stage')).toHaveText('Card issued');
-  await expect(due(page, 'CARD_EXPIRY')).toHaveText('2026-12-31');
+  await expect(due(page, 'CARD_EXPIRY')).toHaveText('31 December 2026');
   // A card: the window runs from the 45th to the 30th day before expiry (firm default, disputed).
-  await expect(due(page, 'RENEWAL_WINDOW')).toHaveText('2026-12-01');
-  await expect(page.getByTestId('deadline-RENEWAL_WINDOW')).toContainText('2026-11-16');
+  await expect(due(page, 'RENEWAL_WINDOW')).toHaveText('1 December 2026');
+  await expect(page.getByTestId('deadline-RENEWAL_WINDOW')).toContainText('16 November 2026');
 
   // Renewal.
   await move(page, 'Open the renewal', { 'Opened on': '2026-09-25' });
@@ -69,7 +69,7 @@ test('an advisor creates a client and a case and moves it from registration to a
   // Refusal and appeal: 30 days from 2 October end on Sunday 1 November, All Saints, so Monday 2 November.
   await move(page, 'Record a refusal or withdrawal', { Decision: 'REFUSED', 'Notified on': '2026-10-02', 'Appeal regime': 'ORDINARY' });
   await expect(page.getByTestId('case-stage')).toHaveText('Refused');
-  await expect(due(page, 'APPEAL')).toHaveText('2026-11-02');
+  await expect(due(page, 'APPEAL')).toHaveText('2 November 2026');
   await move(page, 'File the appeal with the RvV/CCE', { 'RvV/CCE roll number': 'RvV 301.442', 'Filed on': '2026-10-30' });
   await expect(page.getByTestId('case-stage')).toHaveText('Appeal filed');
   await expect(page.getByTestId('deadline-APPEAL')).toContainText('Done');

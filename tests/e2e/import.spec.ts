@@ -79,5 +79,5 @@ test('an admin imports a Dutch spreadsheet with semicolons: preview, column mapp
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${tag}, Youssef`);
   const kase = page.getByRole('listitem').filter({ hasText: `${tag}-1-1` });
   await expect(kase).toContainText('Registration (non-EU national)');
-  await expect(kase).toContainText('Jan 15, 2026');
+  await expect(kase).toContainText('15 January 2026');
 });

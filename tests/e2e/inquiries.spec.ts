@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { formatDateLong } from '../../lib/format/dates';
 import { brusselsDate } from '../../lib/dates';
 import { addDays } from '../../lib/rules/plain-date';
 import { appealDueFromNotification, daysLeft } from '../../lib/rules/inquiry-appeal';
@@ -59,7 +60,7 @@ test('an advisor checks an urgent refusal inquiry for conflicts and converts it 
   await expect(advisor.getByText(/Converted into client \d{4}-\d{4}\./)).toBeVisible();
   await advisor.getByRole('link', { name: 'Open the case' }).click();
   await expect(advisor.getByTestId('case-stage')).toHaveText('Refused');
-  await expect(advisor.getByTestId('deadline-APPEAL').getByTestId('due')).toHaveText(dueOn);
+  await expect(advisor.getByTestId('deadline-APPEAL').getByTestId('due')).toHaveText(formatDateLong('en', dueOn));
   await expect(advisor.getByRole('region', { name: 'Documents' })).toContainText('bijlage-20');
 
   // The inquiry now says what it became, and the open list no longer shows it.

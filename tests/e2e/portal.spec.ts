@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { formatDateLong } from '../../lib/format/dates';
 import { brusselsDate } from '../../lib/dates';
 import { addWorkingDays, rollBackToWorkingDay } from '../../lib/rules/calendar';
 import { addDays, addYears } from '../../lib/rules/plain-date';
@@ -34,7 +35,7 @@ async function move(page: Page, step: string, fields: Record<string, string>) {
 }
 
 /** A legal date as the portal writes it: long form, in the reader's language. */
-const longDate = (locale: string, date: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+const longDate = (locale: 'nl' | 'fr', date: string) => formatDateLong(locale, date);
 
 const PASSPORT = /^Passport/;
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { formatDateLong } from '../../lib/format/dates';
 import { brusselsDate, addDaysPlain } from '../../lib/dates';
 import { appealDueFromNotification, daysLeft } from '../../lib/rules/inquiry-appeal';
 import { writeTextDecisionPdf } from '../support/decision-letters';
@@ -102,7 +103,7 @@ test('a person books a consultation and sends a refusal letter from the firm’s
   await expect(advisor.getByText(/Converted into client \d{4}-\d{4}\./)).toBeVisible();
   await advisor.getByRole('link', { name: 'Open the case' }).click();
   await expect(advisor.getByTestId('case-stage')).toHaveText('Refused');
-  await expect(advisor.getByTestId('deadline-APPEAL').getByTestId('due')).toHaveText(appealDueFromNotification(notifiedOn));
+  await expect(advisor.getByTestId('deadline-APPEAL').getByTestId('due')).toHaveText(formatDateLong('en', appealDueFromNotification(notifiedOn)));
   await expect(advisor.getByRole('region', { name: 'Documents' })).toContainText('decision');
 });
 

@@ -403,7 +403,7 @@ describe('getPortalCase', () => {
     expect(sortedKeys(kase)).toEqual(['assignedTo', 'closedAt', 'events', 'id', 'notes', 'procedure', 'reference', 'stage']);
     expect(sortedKeys(kase.assignedTo)).toEqual(['name']);
     for (const event of kase.events) {
-      expect(sortedKeys(event)).toEqual(['action', 'id', 'note', 'occurredAt', 'toStage', 'transition', 'type']);
+      expect(sortedKeys(event)).toEqual(['action', 'id', 'note', 'occurredAt', 'occurredOn', 'toStage', 'transition', 'type']);
       if (event.action === 'rejected') expect(event.note).toBe(w.rejectionReason);
       else expect(event.note).toBeNull();
     }

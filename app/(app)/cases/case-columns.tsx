@@ -1,7 +1,7 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import Link from 'next/link';
-import type { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import type { getTranslations } from 'next-intl/server';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import type { PlainDate } from '@/lib/dates';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
@@ -10,7 +10,6 @@ import { TABLE_COLUMNS, type TableColumn } from './table-view';
 
 type Deps = {
   t: Awaited<ReturnType<typeof getTranslations<'casesTable'>>>;
-  format: Awaited<ReturnType<typeof getFormatter>>;
   locale: AppLocale;
   /** Today in Brussels: a next deadline before it is overdue. */
   today: PlainDate;
@@ -23,19 +22,21 @@ function Muted({ children }: { children: string }) {
 }
 
 function NextDeadline({ row, deps }: { row: CaseListRow; deps: Deps }) {
-  const { t, format, locale, today } = deps;
+  const { t, locale, today } = deps;
   if (!row.nextDeadlineOn) return <Muted>{t('cell.none')}</Muted>;
   const overdue = row.nextDeadlineOn < today;
   const dueToday = row.nextDeadlineOn === today;
   return (
     <div>
-      <span className={`whitespace-nowrap ${overdue ? 'font-semibold text-red-800' : ''}`}>{formatPlainDate(format, row.nextDeadlineOn)}</span>
+      <span className={`whitespace-nowrap ${overdue ? 'font-semibold text-red-800' : ''}`}><time dateTime={row.nextDeadlineOn}>{dateFormatter(locale).long(row.nextDeadlineOn)}</time></span>
       {overdue || dueToday ? (
         // The word carries the meaning; the colour only repeats it.
         <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-semibold ${overdue ? 'bg-red-100 text-red-900' : 'bg-amber-100 text-amber-900'}`}>
           {overdue ? t('cell.overdue') : t('cell.today')}
         </span>
-      ) : null}
+      ) : (
+        <span className="ml-2 text-xs text-slate-600">{dateFormatter(locale).relative(row.nextDeadlineOn, today)}</span>
+      )}
       {row.nextDeadlineKind ? <div className="text-xs text-slate-600">{ruleLabel(locale, `deadline.${row.nextDeadlineKind}`)}</div> : null}
     </div>
   );
@@ -43,7 +44,8 @@ function NextDeadline({ row, deps }: { row: CaseListRow; deps: Deps }) {
 
 /** The table's columns, rendered on the server: every cell is plain markup with links, no client state. */
 export function caseColumns(deps: Deps): ColumnDef<CaseListRow, unknown>[] {
-  const { t, format, locale } = deps;
+  const { t, locale } = deps;
+  const dates = dateFormatter(locale);
   const columns: Record<TableColumn, ColumnDef<CaseListRow, unknown>> = {
     reference: helper.display({
       id: 'reference',
@@ -78,7 +80,7 @@ export function caseColumns(deps: Deps): ColumnDef<CaseListRow, unknown>[] {
     cardValidUntil: helper.display({
       id: 'cardValidUntil',
       header: t('columns.cardValidUntil'),
-      cell: ({ row }) => (row.original.cardValidUntil ? formatPlainDate(format, row.original.cardValidUntil) : <Muted>{t('cell.none')}</Muted>),
+      cell: ({ row }) => (row.original.cardValidUntil ? dates.long(row.original.cardValidUntil) : <Muted>{t('cell.none')}</Muted>),
     }),
     nextDeadlineOn: helper.display({ id: 'nextDeadlineOn', header: t('columns.nextDeadlineOn'), cell: ({ row }) => <NextDeadline row={row.original} deps={deps} /> }),
     advisor: helper.display({
@@ -93,7 +95,7 @@ export function caseColumns(deps: Deps): ColumnDef<CaseListRow, unknown>[] {
       id: 'updatedAt',
       header: t('columns.updatedAt'),
       // An instant, shown as its calendar day in Brussels (the request's time zone).
-      cell: ({ row }) => format.dateTime(row.original.updatedAt, { dateStyle: 'medium' }),
+      cell: ({ row }) => dates.instantDate(row.original.updatedAt),
     }),
   };
   return TABLE_COLUMNS.map((column) => columns[column]);

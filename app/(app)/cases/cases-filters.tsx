@@ -7,6 +7,7 @@ import type { CaseAdvisorOption } from '@/lib/server/case/list-case-advisors';
 import type { CasesQuery } from '@/lib/server/case/cases-query';
 import { CleanGetForm } from './clean-get-form';
 import { casesHref, viewParams, type TableColumn } from './table-view';
+import { DateInput } from '@/components/form/date-input';
 
 const input = 'block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5';
 
@@ -97,11 +98,11 @@ export async function CasesFilters({ query, columns, advisors }: { query: CasesQ
         </label>
         <label className="space-y-1">
           <span className="block font-medium">{t('filters.deadlineFrom')}</span>
-          <input type="date" name="from" defaultValue={query.from ?? ''} className={input} />
+          <DateInput name="from" defaultValue={query.from ?? ''} className={input} />
         </label>
         <label className="space-y-1">
           <span className="block font-medium">{t('filters.deadlineTo')}</span>
-          <input type="date" name="to" defaultValue={query.to ?? ''} className={input} />
+          <DateInput name="to" defaultValue={query.to ?? ''} className={input} />
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 font-medium text-white hover:bg-brand-900">
           {t('filters.apply')}

@@ -1,6 +1,6 @@
 import { createTable, flexRender, getCoreRowModel, type TableState, type VisibilityState } from '@tanstack/react-table';
 import Link from 'next/link';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { brusselsDate } from '@/lib/dates';
 import type { AppLocale } from '@/lib/i18n/config';
 import type { CaseListRow } from '@/lib/server/case/case-list-sql';
@@ -14,14 +14,14 @@ import { casesHref, SORT_KEY_OF, TABLE_COLUMNS, type TableColumn } from './table
 // with that state fixed and rendered as HTML; the browser downloads no table code and no row data twice.
 
 export async function CasesTable({ rows, query, columns, pageCount }: { rows: CaseListRow[]; query: CasesQuery; columns: TableColumn[]; pageCount: number }) {
-  const [t, format, locale] = await Promise.all([getTranslations('casesTable'), getFormatter(), getLocale()]);
+  const [t, locale] = await Promise.all([getTranslations('casesTable'), getLocale()]);
   const today = brusselsDate();
   const columnVisibility: VisibilityState = Object.fromEntries(TABLE_COLUMNS.map((column) => [column, columns.includes(column)]));
   const sortedColumn = (Object.entries(SORT_KEY_OF) as [TableColumn, string][]).find(([, key]) => key === query.sort)?.[0] ?? 'nextDeadlineOn';
 
   const table = createTable<CaseListRow>({
     data: rows,
-    columns: caseColumns({ t, format, locale: locale as AppLocale, today }),
+    columns: caseColumns({ t, locale: locale as AppLocale, today }),
     getCoreRowModel: getCoreRowModel(),
     getRowId: (row) => row.id,
     manualSorting: true,

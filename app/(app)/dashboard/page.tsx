@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { DueItemsSection } from '@/components/dashboard/due-items-section';
 import { FailedEmailsSection } from '@/components/dashboard/failed-emails-section';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { OpenInquiriesSection } from '@/components/dashboard/open-inquiries-section';
 import { OverdueDecisionsSection } from '@/components/dashboard/overdue-decisions-section';
 import { RecentActivitySection } from '@/components/dashboard/recent-activity-section';
@@ -27,12 +27,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const dashboard = await getDashboard({ actor, scope });
   const inquiries = can(actor.role, 'inquiry.read') ? await listOpenInquiries({ actor, asOf: dashboard.asOf }) : null;
   const t = await getTranslations('dashboard');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-        <p className="text-sm text-slate-600">{t('asOf', { date: formatPlainDate(format, dashboard.asOf) })}</p>
+        <p className="text-sm text-slate-600">{t('asOf', { date: dates.long(dashboard.asOf) })}</p>
       </div>
       <UnconfirmedDeadlinesSection unconfirmed={dashboard.unconfirmed} userId={actor.userId} />
       {inquiries && (inquiries.urgent.length > 0 || inquiries.unanswered > 0) ? <OpenInquiriesSection inquiries={inquiries} /> : null}

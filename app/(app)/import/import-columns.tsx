@@ -1,14 +1,14 @@
 import Link from 'next/link';
-import type { getFormatter, getTranslations } from 'next-intl/server';
+import type { getTranslations } from 'next-intl/server';
 import type { ListColumn } from '@/components/list-table/list-columns';
+import type { DateFormatter } from '@/lib/format/date-formatter';
 import type { listImportJobs } from '@/lib/server/import/list-import-jobs';
 
 type Translator = Awaited<ReturnType<typeof getTranslations<'importer'>>>;
-type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 type ImportJobRow = Awaited<ReturnType<typeof listImportJobs>>['rows'][number];
 
 /** The imports list's columns; the sort keys are listImportJobs' IMPORT_SORT_KEYS. */
-export function importColumns(t: Translator, format: Formatter): ListColumn<ImportJobRow>[] {
+export function importColumns(t: Translator, dates: DateFormatter): ListColumn<ImportJobRow>[] {
   return [
     {
       key: 'file',
@@ -28,7 +28,7 @@ export function importColumns(t: Translator, format: Formatter): ListColumn<Impo
       header: t('recent.date'),
       sortKey: 'date',
       firstDir: 'desc',
-      cell: (job) => <time dateTime={job.createdAt.toISOString()}>{format.dateTime(job.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>,
+      cell: (job) => <time dateTime={job.createdAt.toISOString()}>{dates.dateTime(job.createdAt)}</time>,
     },
   ];
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { FormMessage } from '@/components/form/form-message';
 import { ListEmpty } from '@/components/list-table/list-empty';
 import { listHref, type SearchParams } from '@/components/list-table/list-href';
@@ -36,9 +37,9 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
   const search = await searchParams;
   // The list's links carry its own params only: an upload's ?error= must not follow the reader around.
   const listSearch = { sort: search.sort, dir: search.dir, page: search.page };
-  const [jobs, format, error, tl] = await Promise.all([
+  const [jobs, dates, error, tl] = await Promise.all([
     readListWithDefaults(listSearch, (query) => listImportJobs({ actor, query })),
-    getFormatter(),
+    getDateFormatter(),
     uploadErrorMessage(search),
     getTranslations('listTable'),
   ]);
@@ -59,7 +60,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
         <ListTable
           label={t('recent.heading')}
           framed={false}
-          columns={importColumns(t, format)}
+          columns={importColumns(t, dates)}
           rows={jobs.rows}
           rowKey={(job) => job.id}
           empty={jobs.total > 0 ? <ListEmpty message={tl('pastEnd')} action={<Link href={listHref(PATH, listSearch, { page: undefined })} className="text-brand-700 underline">{tl('firstPage')}</Link>} /> : <ListEmpty message={t('recent.empty')} />}

@@ -1,16 +1,14 @@
 import Link from 'next/link';
-import type { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import type { getTranslations } from 'next-intl/server';
 import type { ListColumn } from '@/components/list-table/list-columns';
+import type { DateFormatter } from '@/lib/format/date-formatter';
 import type { InquiryListRow } from '@/lib/server/inquiry/list-inquiries';
 import { AppealBadge } from './appeal-badge';
 
 type Translator = Awaited<ReturnType<typeof getTranslations<'inquiries'>>>;
-type Formatter = Awaited<ReturnType<typeof getFormatter>>;
 
 /** The inquiries list's columns. Everything here came from the public form: rendered as React text only. */
-export function inquiryColumns(t: Translator, format: Formatter): ListColumn<InquiryListRow>[] {
-  const brussels = (instant: Date) => format.dateTime(instant, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+export function inquiryColumns(t: Translator, dates: DateFormatter): ListColumn<InquiryListRow>[] {
   return [
     {
       key: 'name',
@@ -24,8 +22,8 @@ export function inquiryColumns(t: Translator, format: Formatter): ListColumn<Inq
     },
     { key: 'topic', header: t('columns.topic'), cell: (row) => t(`topic.${row.topic}`) },
     { key: 'language', header: t('columns.language'), className: 'uppercase', cell: (row) => row.language },
-    { key: 'received', header: t('columns.received'), cell: (row) => <time dateTime={row.createdAt.toISOString()}>{brussels(row.createdAt)}</time> },
-    { key: 'booking', header: t('columns.booking'), cell: (row) => (row.bookedFor ? <time dateTime={row.bookedFor.toISOString()}>{brussels(row.bookedFor)}</time> : '') },
+    { key: 'received', header: t('columns.received'), cell: (row) => <time dateTime={row.createdAt.toISOString()}>{dates.dateTime(row.createdAt)}</time> },
+    { key: 'booking', header: t('columns.booking'), cell: (row) => (row.bookedFor ? <time dateTime={row.bookedFor.toISOString()}>{dates.dateTime(row.bookedFor)}</time> : '') },
     {
       key: 'appeal',
       header: t('columns.appeal'),
@@ -33,7 +31,7 @@ export function inquiryColumns(t: Translator, format: Formatter): ListColumn<Inq
         row.appealDueOn && row.daysLeft !== null ? (
           <span className="space-x-2">
             <AppealBadge daysLeft={row.daysLeft} urgent={row.urgent} t={t} />
-            <span className="text-slate-600">{formatPlainDate(format, row.appealDueOn)}</span>
+            <span className="text-slate-600">{dates.long(row.appealDueOn)}</span>
           </span>
         ) : (
           ''

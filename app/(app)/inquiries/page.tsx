@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ListEmpty } from '@/components/list-table/list-empty';
 import { listHref, type SearchParams } from '@/components/list-table/list-href';
 import { ListTable } from '@/components/list-table/list-table';
@@ -21,11 +22,11 @@ const PATH = '/inquiries';
 export default async function InquiriesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireWorkingStaff();
   const search = await searchParams;
-  const [list, t, tl, format] = await Promise.all([
+  const [list, t, tl, dates] = await Promise.all([
     readListWithDefaults(search, (query) => listInquiries({ actor, query })),
     getTranslations('inquiries'),
     getTranslations('listTable'),
-    getFormatter(),
+    getDateFormatter(),
   ]);
   const { rows, total, page, pageCount, status } = list;
   const empty =
@@ -49,7 +50,7 @@ export default async function InquiriesPage({ searchParams }: { searchParams: Pr
           </Link>
         ))}
       </nav>
-      <ListTable label={t('heading')} columns={inquiryColumns(t, format)} rows={rows} rowKey={(row) => row.id} empty={empty} />
+      <ListTable label={t('heading')} columns={inquiryColumns(t, dates)} rows={rows} rowKey={(row) => row.id} empty={empty} />
       {rows.length > 0 ? <PagePager page={page} pageCount={pageCount} totalLabel={t('total', { total })} path={PATH} search={search} /> : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { checkHealth, type Health } from '@/lib/server/health/check-health';
 
 export const dynamic = 'force-dynamic';
@@ -30,10 +31,10 @@ function Row({ label, tone, detail }: { label: string; tone: Tone; detail: strin
 
 export default async function StatusPage() {
   const t = await getTranslations('status');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const now = new Date();
   const health = await checkHealth({ now });
-  const time = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' });
+  const time = (iso: string) => dates.dateTime(iso, { seconds: true });
   const ago = (seconds: number) => time(new Date(now.getTime() - seconds * 1000).toISOString());
   const { worker, outbox, backup } = health;
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { SiteHeader } from '@/components/site-header';
 import { IS_PRODUCTION } from '@/lib/env';
 import { listDevMailbox } from '@/lib/server/dev/list-dev-mailbox';
@@ -33,7 +34,7 @@ export default async function DevMailboxPage() {
   if (IS_PRODUCTION) notFound();
   const messages = await listDevMailbox();
   const t = await getTranslations('devMailbox');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   return (
     <>
       <SiteHeader />
@@ -44,7 +45,7 @@ export default async function DevMailboxPage() {
         {messages.map((message) => (
           <details key={message.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <summary className="cursor-pointer">
-              <span className="font-medium">{message.subject}</span> · {message.toEmail} · {format.dateTime(message.createdAt, { dateStyle: 'short', timeStyle: 'short' })}
+              <span className="font-medium">{message.subject}</span> · {message.toEmail} · {dates.dateTimeShort(message.createdAt)}
             </summary>
             <pre className="mt-3 whitespace-pre-wrap font-sans text-sm text-slate-800">
               <Linkified text={message.text} />

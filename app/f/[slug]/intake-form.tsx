@@ -1,10 +1,12 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useState, type FormEvent } from 'react';
 import { brusselsDate } from '@/lib/dates';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import { appealDueFromNotification, daysLeft } from '@/lib/rules/inquiry-appeal';
-import { isPlainDate } from '@/lib/rules/plain-date';
+import { parseTypedDate } from '@/lib/rules/typed-date';
+import { dateInputAttributes } from '@/components/form/date-input';
 import { AppealNotice } from './appeal-notice';
 import { IntakeField, inputClass } from './intake-field';
 
@@ -27,14 +29,15 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
   topics: string[];
 }) {
   const t = useTranslations('publicPage');
-  const format = useFormatter();
+  const locale = useLocale();
   const [topic, setTopic] = useState('');
   const [notifiedOn, setNotifiedOn] = useState('');
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
   const today = brusselsDate();
-  const preview = topic === 'REFUSAL' && isPlainDate(notifiedOn) && notifiedOn <= today ? appealDueFromNotification(notifiedOn) : null;
+  const notified = parseTypedDate(notifiedOn);
+  const preview = topic === 'REFUSAL' && notified && notified <= today ? appealDueFromNotification(notified) : null;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,7 +66,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
       <section aria-labelledby="sent-heading" className="space-y-3 rounded-lg border border-emerald-200 bg-emerald-50 p-5" role="status">
         <h2 id="sent-heading" className="text-xl font-semibold text-emerald-900">{t('sent.heading')}</h2>
         {sent.booking ? (
-          <p>{t('sent.booked', { when: format.dateTime(new Date(sent.booking.startsAt), { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Brussels' }), email: sent.email })}</p>
+          <p>{t('sent.booked', { when: dateFormatter(locale).dateTime(sent.booking.startsAt, { weekday: true }), email: sent.email })}</p>
         ) : (
           <p>{t('sent.noBooking')}</p>
         )}
@@ -124,7 +127,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
                 </select>
               )}
             </IntakeField>
-            <IntakeField label={t('you.birthDate')} name="birthDate" type="date" max={today} autoComplete="bday" error={fieldError('birthDate')} />
+            <IntakeField label={t('you.birthDate')} name="birthDate" error={fieldError('birthDate')} {...dateInputAttributes(locale, { autoComplete: 'bday' })} />
             <IntakeField label={t('you.residenceCountry')} name="residenceCountry" error={fieldError('residenceCountry')}>
               {(props) => (
                 <select {...props} defaultValue="BE" className={inputClass}>
@@ -150,7 +153,7 @@ export function IntakeForm({ firmSlug, language, formToken, slots, countries, to
           </IntakeField>
           {topic === 'REFUSAL' ? (
             <div className="space-y-3">
-              <IntakeField label={t('question.refusalNotifiedOn')} name="refusalNotifiedOn" type="date" max={today} required hint={t('question.refusalNotifiedOnHint')} error={fieldError('refusalNotifiedOn')} value={notifiedOn} onChange={(e) => setNotifiedOn(e.target.value)} />
+              <IntakeField label={t('question.refusalNotifiedOn')} name="refusalNotifiedOn" required hint={t('question.refusalNotifiedOnHint')} error={fieldError('refusalNotifiedOn')} {...dateInputAttributes(locale, { value: notifiedOn, onChange: (e) => setNotifiedOn(e.target.value) })} />
               {preview ? <AppealNotice dueOn={preview} daysLeft={daysLeft(preview, today)} /> : null}
             </div>
           ) : null}

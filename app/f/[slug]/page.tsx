@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { NextIntlClientProvider } from 'next-intl';
 import { getFormatter, getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { brusselsDate } from '@/lib/dates';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import { isPublicLocale, PUBLIC_LOCALE_NAMES, PUBLIC_LOCALES, type PublicLocale } from '@/lib/i18n/public-locales';
 import { getPublicFirm } from '@/lib/server/firm/get-public-firm';
 import { knownNationalityCodes } from '@/lib/server/import/import-values';
@@ -36,14 +38,15 @@ export default async function FirmPublicPage({ params, searchParams }: { params:
   const services = await listPublicServices({ slug });
   const t = await getTranslations('publicPage');
   const format = await getFormatter();
+  const dates = dateFormatter(locale);
   const countryNames = new Intl.DisplayNames([locale], { type: 'region' });
   const countries = knownNationalityCodes()
     .map((code) => ({ code, name: countryNames.of(code) ?? code }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));
   const slots: SlotOption[] = firm.slots.map((slot) => ({
     id: slot.id,
-    day: format.dateTime(new Date(slot.startsAt), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Brussels' }),
-    time: format.dateTime(new Date(slot.startsAt), { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' }),
+    day: dates.full(brusselsDate(new Date(slot.startsAt))),
+    time: dates.time(slot.startsAt),
     summary: t('slot.summary', { minutes: slot.durationMinutes, mode: slot.mode, price: format.number(slot.priceCents / 100, { style: 'currency', currency: 'EUR' }), advisor: slot.advisorName ?? '' }),
   }));
   return (

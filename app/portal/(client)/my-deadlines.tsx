@@ -3,6 +3,7 @@ import { fromDbDate, type PlainDate } from '@/lib/dates';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { PortalOverview } from '@/lib/server/portal/get-portal-overview';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import { plainDateFormatter } from './plain-dates';
 
 /** "What I must do": the dates the law sets for the client (never the advisor's own), soonest first. */
@@ -28,7 +29,7 @@ export async function MyDeadlines({ cases, locale, today }: { cases: PortalOverv
               <p data-testid="todo-when" className="font-semibold text-slate-900">
                 {item.opensOn ? t('window', { from: date(item.opensOn), until: date(item.dueOn) }) : t('dueOn', { date: date(item.dueOn) })}
               </p>
-              {overdue ? <p className="text-sm text-red-900">{t('overdueHelp')}</p> : null}
+              {overdue ? <p className="text-sm text-red-900">{t('overdueHelp')}</p> : <p className="text-sm text-slate-600">{dateFormatter(locale).relative(new Date(item.dueOn), today)}</p>}
               <p className="text-xs text-slate-600">{ruleLabel(locale, `procedure.${item.kase.procedure}`)} · <span className="whitespace-nowrap">{item.kase.reference}</span></p>
             </li>
           );

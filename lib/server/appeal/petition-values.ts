@@ -1,4 +1,5 @@
 import { fromDbDate } from '@/lib/dates';
+import { formatDateLong } from '@/lib/format/dates';
 import type { Tx } from '@/lib/db';
 import type { PetitionTemplateTag } from '@/lib/documents/petition/fill-petition-template';
 import type { findAppealCase } from './find-appeal-case';
@@ -8,7 +9,7 @@ type Locale = 'en' | 'nl' | 'fr';
 
 // Belgian practice writes dates in full in a petition ("14 november 2026"); the court reads them that way.
 const longDate = (locale: Locale, date: string | null | undefined) =>
-  date ? new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)) : '';
+  date ? formatDateLong(locale, date) : '';
 
 /** The template's fields for one case, in the petition's language; an unknown fact is an empty field, never a guess. */
 export async function petitionValues(tx: Tx, { firmId, firm, userId, kase, locale, today, decisionTypeLabel }: {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // Input of the time-and-fees operations, shared by the forms and the server. Amounts come in as people type them
 // ("120", "120,50", "1.234,50" is refused: one decimal separator, at most two decimals) and leave as integer cents.
@@ -21,7 +21,7 @@ export const ZEuroCents = z.preprocess(
 export const VAT_RATES = [0, 600, 1200, 2100] as const;
 export const ZVatRate = z.coerce.number().int().refine((v) => (VAT_RATES as readonly number[]).includes(v), 'vatRate');
 
-const ZWorkDate = ZPlainDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'date');
+const ZWorkDate = ZTypedPlainDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'date');
 
 export const ZAddTimeEntry = z.object({
   caseId: z.string().min(1).max(64),

@@ -1,5 +1,6 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { createTranslator } from 'use-intl/core';
+import { formatDateLong } from '@/lib/format/dates';
 import { loadMessages } from '@/lib/i18n/messages';
 import { formatIban } from './check-digits';
 import type { FeeNoteDocument } from './fee-note-document';
@@ -48,7 +49,7 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
   const t = (key: string, values?: Record<string, string>) => translate(key as never, values as never);
   const money = new Intl.NumberFormat(`${locale}-BE`, { style: 'currency', currency: 'EUR' });
   const eur = (cents: number) => money.format(cents / 100).replace(/\u00a0|\u202f/g, ' ');
-  const date = (plain: string) => new Intl.DateTimeFormat(`${locale}-BE`, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${plain}T00:00:00Z`));
+  const date = (plain: string) => formatDateLong(locale, plain);
 
   const doc = await PDFDocument.create();
   const regular = await doc.embedFont(StandardFonts.Helvetica);

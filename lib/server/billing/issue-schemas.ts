@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // What issuing a fee note takes: the case, which unbilled entries (all when none are named), who pays, the date and
 // the payment term. FormData sends one field per checkbox, so id lists also accept a single string.
@@ -29,7 +29,7 @@ const ZCommon = z.object({
   caseId: z.string().min(1).max(64),
   timeEntryIds: ids,
   feeItemIds: ids,
-  issuedOn: ZPlainDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'date'),
+  issuedOn: ZTypedPlainDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'date'),
   paymentTermDays: z.preprocess((v) => blank(v) ?? 30, z.coerce.number().int('paymentTerm').min(0, 'paymentTerm').max(120, 'paymentTerm')),
 });
 

@@ -4,12 +4,12 @@ import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
 import { fromDbDate, toDbDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { parseInput } from '@/lib/server/validate';
 
-export const ZRecordPayment = z.object({ feeNoteId: z.string().min(1).max(64), paidOn: ZPlainDate });
+export const ZRecordPayment = z.object({ feeNoteId: z.string().min(1).max(64), paidOn: ZTypedPlainDate });
 
 /** An issued fee note paid on a date (ISSUED -> PAID); not before it was issued. */
 export async function recordFeeNotePayment({ actor, input, context }: { actor: StaffActor; input: unknown; context: RequestContext }) {

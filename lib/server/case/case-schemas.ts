@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { PROCEDURES } from '@/lib/rules/vocabulary';
-import { ZCardType, ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZCardType, ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // Shared by the case forms and the server operations. FormData gives strings; blanks mean "not given".
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optionalDate = z.preprocess(blank, ZPlainDate.optional());
+const optionalDate = z.preprocess(blank, ZTypedPlainDate.optional());
 const optionalText = (max: number) => z.preprocess(blank, z.string().trim().max(max).optional());
 
 /** The facts an advisor can edit directly; transitions write the rest (decision, card, appeal). */

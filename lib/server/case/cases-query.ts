@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPlainDate } from '@/lib/rules/plain-date';
+import { typedDateToPlain } from '@/lib/rules/typed-date';
 import { CARD_TYPES, CASE_STAGES, PROCEDURES } from '@/lib/rules/vocabulary';
 
 // The cases table's URL, as one schema: the page, the CSV export and the benchmark all read it. A saved
@@ -39,8 +40,9 @@ const text = (max: number) =>
 
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(single, z.enum(values).optional()).catch(undefined);
 
-// Strictly a calendar day: 2026-02-30 would pass a Date.parse check and then fail in Postgres.
-const plainDate = z.preprocess(single, z.string().refine(isPlainDate).optional()).catch(undefined);
+// Strictly a calendar day: 2026-02-30 would pass a Date.parse check and then fail in Postgres. The filter's
+// fields are typed day first (07/12/2026); the query keeps the ISO form either way.
+const plainDate = z.preprocess((value) => typedDateToPlain(single(value)), z.string().refine(isPlainDate).optional()).catch(undefined);
 
 /** Several values, as repeated parameters (`stage=A&stage=B`, what a form sends) or comma-separated. */
 const stageList = z

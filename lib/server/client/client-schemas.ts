@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // One schema for the new-client form and the server. Form fields arrive as strings: blanks mean "not given".
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -26,7 +26,7 @@ export function isValidNationalRegisterNumber(value: string): boolean {
 export const ZClientInput = z.object({
   firstName: z.string().trim().min(1, 'required').max(100),
   lastName: z.string().trim().min(1, 'required').max(100),
-  birthDate: z.preprocess(blankToUndefined, ZPlainDate.optional()),
+  birthDate: z.preprocess(blankToUndefined, ZTypedPlainDate.optional()),
   nationality: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'nationality'),
   language: z.enum(['en', 'nl', 'fr']),
   email: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().pipe(z.email('email')).optional()),

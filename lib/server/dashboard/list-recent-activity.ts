@@ -1,6 +1,7 @@
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { eventOccurredOn } from '@/lib/case-event-date';
 import type { CaseStage } from '@/lib/generated/prisma/enums';
 
 export type ActivityEntry = {
@@ -11,6 +12,8 @@ export type ActivityEntry = {
   taskTitle: string | null;
   taskAction: 'created' | 'completed' | null;
   occurredAt: string;
+  /** Set when the event is known only by its day (lib/case-event-date): show the date, not a time. */
+  occurredOn: string | null;
   actorName: string | null;
   caseId: string;
   reference: string;
@@ -48,6 +51,7 @@ export async function listRecentActivity({ actor, limit = 15, now = new Date() }
       taskTitle: isTask ? row.note : null,
       taskAction: action === 'created' || action === 'completed' ? action : null,
       occurredAt: row.occurredAt.toISOString(),
+      occurredOn: eventOccurredOn(row.payload, row.occurredAt),
       actorName: row.actor ? (row.actor.name ?? row.actor.email) : null,
       caseId: row.case.id,
       reference: row.case.reference,

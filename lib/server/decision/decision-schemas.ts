@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DECISION_TYPES, NOTIFICATION_METHODS } from '@/lib/rules/decision-letter/vocabulary';
 import { APPEAL_REGIMES, DECISION_OUTCOMES } from '@/lib/rules/vocabulary';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 const blank = (value: unknown) => (value === '' || value === null ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
@@ -13,8 +13,8 @@ export const ZConfirmDecision = z
     version: z.coerce.number().int().min(1),
     decisionType: z.enum(DECISION_TYPES),
     outcome: z.enum(DECISION_OUTCOMES),
-    decisionDate: optional(ZPlainDate),
-    notifiedOn: optional(ZPlainDate),
+    decisionDate: optional(ZTypedPlainDate),
+    notifiedOn: optional(ZTypedPlainDate),
     notificationMethod: optional(z.enum(NOTIFICATION_METHODS)),
     // Written as the Office prints it ("1.234.567", "1234567/2"); kept as typed, only trimmed.
     dvzFileNumber: optional(z.string().trim().min(1).max(40)),

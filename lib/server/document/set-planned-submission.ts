@@ -7,10 +7,11 @@ import { AppError } from '@/lib/errors';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { parseInput } from '@/lib/server/validate';
+import { typedDateToPlain } from '@/lib/rules/typed-date';
 
 export const ZSetPlannedSubmission = z.object({
   caseId: z.string().min(1).max(64),
-  plannedSubmissionOn: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().refine(isPlainDateString, 'invalidDate').nullable()),
+  plannedSubmissionOn: z.preprocess((v) => (v === '' || v === undefined ? null : typedDateToPlain(v)), z.string().refine(isPlainDateString, 'invalidDate').nullable()),
 });
 
 /** The day the file is to be handed in: certificate ages and passport validity are judged on it. */

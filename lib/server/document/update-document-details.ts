@@ -9,8 +9,9 @@ import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { syncDocumentDeadlines } from '@/lib/server/deadline/sync-document-deadlines';
 import { parseInput } from '@/lib/server/validate';
+import { typedDateToPlain } from '@/lib/rules/typed-date';
 
-const plainDate = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().refine(isPlainDateString, 'invalidDate').nullable());
+const plainDate = z.preprocess((v) => (v === '' || v === undefined ? null : typedDateToPlain(v)), z.string().refine(isPlainDateString, 'invalidDate').nullable());
 
 export const ZUpdateDocumentDetails = z
   .object({

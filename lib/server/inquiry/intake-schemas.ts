@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 import { PUBLIC_LOCALES } from '@/lib/i18n/public-locales';
 import { isKnownNationality } from '@/lib/server/import/import-values';
 import { isValidNationalRegisterNumber } from '@/lib/server/client/client-schemas';
@@ -23,7 +23,7 @@ export const ZIntake = z
     phone: z.preprocess(blank, z.string().trim().max(40, 'tooLong').regex(/^[+\d][\d\s./()-]{5,}$/, 'phoneInvalid').optional()),
     language: z.enum(PUBLIC_LOCALES),
     nationality: z.preprocess(blank, country.optional()),
-    birthDate: z.preprocess(blank, ZPlainDate.optional()),
+    birthDate: z.preprocess(blank, ZTypedPlainDate.optional()),
     nationalRegisterNumber: z.preprocess(
       blank,
       z.string().trim().refine(isValidNationalRegisterNumber, 'nationalRegisterNumberInvalid').transform((v) => v.replace(/\D/g, '')).optional(),
@@ -32,7 +32,7 @@ export const ZIntake = z
     residenceCommune: z.preprocess(blank, z.string().trim().max(100, 'tooLong').optional()),
     topic: z.enum(INQUIRY_TOPICS, { message: 'topicRequired' }),
     question: z.string().trim().min(10, 'questionTooShort').max(5000, 'tooLong'),
-    refusalNotifiedOn: z.preprocess(blank, ZPlainDate.optional()),
+    refusalNotifiedOn: z.preprocess(blank, ZTypedPlainDate.optional()),
     slotId: z.preprocess(blank, z.string().max(64).optional()),
     consent: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.literal(true, { message: 'consentRequired' })),
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // One schema for the case page's legal-aid forms and the server. FormData gives strings; blanks mean "not given".
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -21,7 +21,7 @@ const eurosToCents = (value: unknown) => {
 
 export const ZSetLegalAidDesignation = z.object({
   caseId: id,
-  designatedOn: ZPlainDate,
+  designatedOn: ZTypedPlainDate,
   designationNumber: z.string().trim().min(1, 'required').max(64),
   bar: z.string().trim().min(1, 'required').max(100),
   lawyerId: z.string().min(1, 'lawyer').max(64),
@@ -30,7 +30,7 @@ export const ZSetLegalAidDesignation = z.object({
 
 export const ZAddLegalAidEntry = z.object({
   caseId: id,
-  performedOn: ZPlainDate,
+  performedOn: ZTypedPlainDate,
   itemCode: z.string().trim().min(1, 'required').max(64),
   quantity: z.preprocess((v) => blank(v) ?? 1, z.coerce.number('quantity').int('quantity').min(1, 'quantity').max(999, 'quantity')),
   note: z.preprocess(blank, z.string().trim().max(1000).optional()),
@@ -38,7 +38,7 @@ export const ZAddLegalAidEntry = z.object({
 
 export const ZRemoveLegalAidEntry = z.object({ entryId: id });
 
-export const ZCloseLegalAid = z.object({ caseId: id, closedOn: ZPlainDate });
+export const ZCloseLegalAid = z.object({ caseId: id, closedOn: ZTypedPlainDate });
 
 export const ZCaseId = z.object({ caseId: id });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidNationalRegisterNumber } from '@/lib/server/client/client-schemas';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // One schema for the case page's "other parties" form and the server. FormData gives strings; blanks mean "not given".
 const blank = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -11,7 +11,7 @@ const ZOtherPartyFields = z.object({
   // A person's full name, or an organisation's (an employer).
   name: z.string().trim().min(1, 'required').max(200),
   role: z.enum(OTHER_PARTY_ROLES, 'role'),
-  birthDate: z.preprocess(blank, ZPlainDate.optional()),
+  birthDate: z.preprocess(blank, ZTypedPlainDate.optional()),
   nationalRegisterNumber: z.preprocess(
     blank,
     z.string().trim().refine(isValidNationalRegisterNumber, 'nationalRegisterNumber').transform((v) => v.replace(/\D/g, '')).optional(),

@@ -1,3 +1,4 @@
+import { eventOccurredOn } from '@/lib/case-event-date';
 import type { ClientActor } from '@/lib/auth/actor';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -49,7 +50,7 @@ export async function getPortalCase({ actor, caseId }: { actor: ClientActor; cas
     const { action: rawAction, checklistItemId } = documentPayload(payload);
     const action = event.type === 'DOCUMENT' && typeof rawAction === 'string' ? rawAction : null;
     if (action && REVIEW_ACTIONS.has(action) && !(typeof checklistItemId === 'string' && asked.has(checklistItemId))) return [];
-    return [{ ...event, action, note: action && CLIENT_NOTE_ACTIONS.has(action) ? note : null }];
+    return [{ ...event, action, note: action && CLIENT_NOTE_ACTIONS.has(action) ? note : null, occurredOn: eventOccurredOn(payload, event.occurredAt) }];
   });
   return { ...kase, events };
 }

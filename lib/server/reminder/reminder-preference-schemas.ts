@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { isPlainDateString } from '@/lib/dates';
 import { DEADLINE_KINDS } from '@/lib/rules/vocabulary';
+import { typedDateToPlain } from '@/lib/rules/typed-date';
 
-const plainDate = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.string().refine(isPlainDateString, 'invalidDate').nullable());
+const plainDate = z.preprocess((v) => (v === '' || v === undefined ? null : typedDateToPlain(v)), z.string().refine(isPlainDateString, 'invalidDate').nullable());
 
 export const ZReminderPreferences = z
   .object({

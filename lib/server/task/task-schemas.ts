@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPlainDate } from '@/lib/rules/zod-fields';
+import { ZTypedPlainDate } from '@/lib/rules/zod-fields';
 
 // One schema for the task form and the server. Form fields arrive as strings: a blank assignee means "nobody
 // in particular", and the task then belongs to whoever the case is assigned to.
@@ -10,7 +10,7 @@ export const TASK_TITLE_MAX = 200;
 export const ZCreateTask = z.object({
   caseId: z.string().min(1),
   title: z.string().trim().min(1, 'titleRequired').max(TASK_TITLE_MAX, 'titleTooLong'),
-  dueOn: z.preprocess(blankToUndefined, ZPlainDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'dueOnInvalid')),
+  dueOn: z.preprocess(blankToUndefined, ZTypedPlainDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', 'dueOnInvalid')),
   assigneeId: z.preprocess(blankToUndefined, z.string().min(1).optional()),
 });
 export type CreateTaskInput = z.input<typeof ZCreateTask>;

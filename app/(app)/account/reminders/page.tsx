@@ -10,6 +10,7 @@ import { DEADLINE_KINDS } from '@/lib/rules/vocabulary';
 import { getReminderSettings } from '@/lib/server/reminder/get-reminder-settings';
 import { OPENS } from '@/lib/server/reminder/lead-times';
 import { firmLeadTimesAction, reminderPreferencesAction } from './actions';
+import { DateInput } from '@/components/form/date-input';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reminderSettings');
@@ -51,8 +52,8 @@ export default async function RemindersPage() {
             <legend className="text-sm font-medium">{t('pauseLegend')}</legend>
             <p className="text-sm text-slate-600">{t('pauseHint')}</p>
             <div className="flex flex-wrap gap-4">
-              <label className="space-y-1 text-sm">{t('pausedFrom')}<input type="date" name="pausedFrom" defaultValue={settings.pausedFrom ?? ''} className={`${input} block`} /></label>
-              <label className="space-y-1 text-sm">{t('pausedUntil')}<input type="date" name="pausedUntil" defaultValue={settings.pausedUntil ?? ''} className={`${input} block`} /></label>
+              <label className="space-y-1 text-sm">{t('pausedFrom')}<DateInput name="pausedFrom" defaultValue={settings.pausedFrom ?? ''} className={`${input} block`} /></label>
+              <label className="space-y-1 text-sm">{t('pausedUntil')}<DateInput name="pausedUntil" defaultValue={settings.pausedUntil ?? ''} className={`${input} block`} /></label>
             </div>
           </fieldset>
           <SubmitButton>{t('savePreferences')}</SubmitButton>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import QRCode from 'qrcode';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { FormMessage } from '@/components/form/form-message';
@@ -23,10 +24,10 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const actor = await requireStaff();
   const { required } = await searchParams;
   const t = await getTranslations('security');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const [enrolment, factors, { firm, mustEnrollSecondFactor }] = await Promise.all([startTotpEnrolment({ actor }), getSecondFactors({ actor }), getFirmContext({ actor })]);
   const qr = enrolment ? await QRCode.toDataURL(enrolment.uri, { margin: 1, width: 200 }) : null;
-  const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeZone: 'Europe/Brussels' });
+  const date = (value: Date) => dates.instantDate(value);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">{t('heading')}</h1>

@@ -3,11 +3,11 @@ import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { StaffActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import type { DecisionWorkspace } from '@/lib/server/decision/get-decision-workspace';
 import { buildAppealPacketAction, generatePetitionAction, recordRollNumberAction, recordSubmissionAction, saveAppealFilingAction } from './appeal-actions';
 
 const input = 'block w-full rounded-md border border-slate-300 px-2 py-1 text-sm';
-const brussels = (date: Date, locale: string) => new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : `${locale}-BE`, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(date);
 
 /**
  * The RvV/CCE filing from the appeal stage: choose the petition, the contested decision and the annexes among
@@ -82,7 +82,7 @@ export async function AppealPanel({ actor, caseId, version, workspace, locale }:
       ) : null}
       {filing?.manifest && filing.builtAt ? (
         <div className="space-y-2" data-testid="packet">
-          <p className="text-sm">{t('packet.builtOn', { date: brussels(filing.builtAt, locale) })} · <a href={`/api/cases/${caseId}/appeal/packet`} className="font-medium text-brand-700 underline underline-offset-2">{t('packet.download')}</a></p>
+          <p className="text-sm">{t('packet.builtOn', { date: dateFormatter(locale).dateTime(filing.builtAt) })} · <a href={`/api/cases/${caseId}/appeal/packet`} className="font-medium text-brand-700 underline underline-offset-2">{t('packet.download')}</a></p>
           <table className="w-full text-left text-xs">
             <thead><tr><th className="py-1">#</th><th>{t('packet.file')}</th><th>{t('packet.format')}</th></tr></thead>
             <tbody>
@@ -108,7 +108,7 @@ export async function AppealPanel({ actor, caseId, version, workspace, locale }:
       ) : null}
       {submitted?.submittedAt ? (
         <div className="space-y-2 text-sm" data-testid="submission">
-          <p>{t('submit.done', { date: brussels(submitted.submittedAt, locale), receipt: submitted.jboxReceipt ?? '' })}</p>
+          <p>{t('submit.done', { date: dateFormatter(locale).dateTime(submitted.submittedAt), receipt: submitted.jboxReceipt ?? '' })}</p>
           {submitted.rollNumber ? <p>{t('roll.recorded', { roll: submitted.rollNumber })}</p> : null}
           {stage === 'APPEAL_FILED' && mayFile ? (
             <ActionForm action={recordRollNumberAction} className="flex flex-wrap items-end gap-2" aria-label={t('roll.form')}>

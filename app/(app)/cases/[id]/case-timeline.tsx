@@ -1,4 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { eventOccurredOn } from '@/lib/case-event-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 
@@ -7,7 +9,11 @@ type Event = { id: string; type: string; payload: unknown; transition: string | 
 export async function CaseTimeline({ events, locale }: { events: Event[]; locale: AppLocale }) {
   const t = await getTranslations('caseView');
   const td = await getTranslations('documents');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
+  const when = (event: Event) => {
+    const day = eventOccurredOn(event.payload, event.occurredAt);
+    return day ? <time dateTime={day}>{dates.long(day)}</time> : <time dateTime={event.occurredAt.toISOString()}>{dates.dateTime(event.occurredAt)}</time>;
+  };
   const title = (event: Event) => {
     if (event.type === 'TRANSITION' && event.transition) return ruleLabel(locale, `transition.${event.transition}` as 'transition.CLOSE');
     if (event.type === 'CREATED') return t('created');
@@ -36,7 +42,7 @@ export async function CaseTimeline({ events, locale }: { events: Event[]; locale
             {event.toStage ? <span className="font-normal text-slate-600"> → {ruleLabel(locale, `stage.${event.toStage}` as 'stage.CLOSED')}</span> : null}
           </p>
           <p className="text-xs text-slate-600">
-            {format.dateTime(event.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })} · {event.actor?.name ?? event.actor?.email ?? ''} · {event.visibility === 'CLIENT' ? t('clientVisible') : t('internalOnly')}
+            {when(event)} · {event.actor?.name ?? event.actor?.email ?? ''} · {event.visibility === 'CLIENT' ? t('clientVisible') : t('internalOnly')}
           </p>
           {event.note ? <p className="mt-1 whitespace-pre-wrap text-slate-800">{event.note}</p> : null}
         </li>

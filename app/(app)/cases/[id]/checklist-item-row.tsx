@@ -9,6 +9,7 @@ import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
 import type { CaseDocuments } from '@/lib/server/document/list-case-documents';
 import { attachDocumentAction, deleteDocumentAction, documentDetailsAction, removeChecklistItemAction, reviewDocumentAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
+import { DateInput } from '@/components/form/date-input';
 
 type Item = CaseDocuments['items'][number];
 
@@ -87,8 +88,8 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
                   {DOCUMENT_KINDS.map((kind) => <option key={kind} value={kind}>{ruleLabel(locale, `documentKind.${kind}`)}</option>)}
                 </select>
               </label>
-              <label className="space-y-1">{t('issuedOn')}<input type="date" name="issuedOn" defaultValue={day(document.issuedOn)} className={`${input} block w-full`} /></label>
-              <label className="space-y-1">{t('expiresOn')}<input type="date" name="expiresOn" defaultValue={day(document.expiresOn)} className={`${input} block w-full`} /></label>
+              <label className="space-y-1">{t('issuedOn')}<DateInput name="issuedOn" defaultValue={day(document.issuedOn)} className={`${input} block w-full`} /></label>
+              <label className="space-y-1">{t('expiresOn')}<DateInput name="expiresOn" defaultValue={day(document.expiresOn)} className={`${input} block w-full`} /></label>
               <div><SubmitButton className="text-sm">{t('saveDetails')}</SubmitButton></div>
             </ActionForm>
           ) : null}

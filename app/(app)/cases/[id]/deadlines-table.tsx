@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { fromDbDate } from '@/lib/dates';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { daysBetween } from '@/lib/rules/plain-date';
@@ -9,6 +10,7 @@ type DeadlineRow = { id: string; kind: string; dueOn: Date; opensOn: Date | null
 /** The legal deadlines with their basis and confidence: what a lawyer checks before relying on a date. */
 export async function DeadlinesTable({ deadlines, today, locale }: { deadlines: DeadlineRow[]; today: string; locale: AppLocale }) {
   const t = await getTranslations('caseView');
+  const dates = dateFormatter(locale);
   if (deadlines.length === 0) return <p className="text-sm text-slate-600">{t('noDeadlines')}</p>;
   return (
     <table className="w-full text-sm">
@@ -28,13 +30,13 @@ export async function DeadlinesTable({ deadlines, today, locale }: { deadlines: 
           const due = fromDbDate(deadline.dueOn);
           const days = daysBetween(today, due);
           const done = deadline.status === 'DONE';
-          const when = done ? t('done') : days < 0 ? t('overdue', { days: -days }) : days === 0 ? t('today') : t('inDays', { days });
+          const when = done ? t('done') : days < 0 ? t('overdue', { days: -days }) : dates.relative(due, today);
           return (
             <tr key={deadline.id} data-testid={`deadline-${deadline.kind}`} className={`border-b border-slate-100 align-top last:border-0 ${done ? 'text-slate-500' : ''}`}>
               <th scope="row" className="py-2 pr-2 text-left font-medium">{ruleLabel(locale, `deadline.${deadline.kind}` as 'deadline.APPEAL')}</th>
-              <td className="py-2 pr-2 tabular-nums">{deadline.opensOn ? fromDbDate(deadline.opensOn) : ''}</td>
+              <td className="py-2 pr-2 tabular-nums">{deadline.opensOn ? <time dateTime={fromDbDate(deadline.opensOn)}>{dates.long(deadline.opensOn)}</time> : ''}</td>
               <td className="py-2 pr-2">
-                <span className="font-mono tabular-nums" data-testid="due">{due}</span>
+                <time dateTime={due} className="whitespace-nowrap tabular-nums" data-testid="due">{dates.long(due)}</time>
                 <span className={`block text-xs ${!done && days < 0 ? 'font-semibold text-red-800' : 'text-slate-600'}`}>{when}</span>
               </td>
               <td className="py-2 pr-2">{ruleLabel(locale, `actor.${deadline.actor}`)}</td>

@@ -9,6 +9,7 @@ import { ruleLabel, type RuleLabelKey } from '@/lib/rules/labels';
 import { APPEAL_REGIMES, DECISION_OUTCOMES } from '@/lib/rules/vocabulary';
 import type { DecisionWorkspace } from '@/lib/server/decision/get-decision-workspace';
 import { confirmDecisionAction, discardDecisionAction } from './appeal-actions';
+import { DateInput } from '@/components/form/date-input';
 
 const input = 'block w-full rounded-md border px-2 py-1 text-sm';
 type Intake = DecisionWorkspace['intakes'][number];
@@ -44,7 +45,7 @@ export async function DecisionIntakeReview({ intake, caseId, version, locale }: 
   );
   const date = (field: 'decisionDate' | 'notifiedOn') => (
     <label className="space-y-1 text-sm font-medium">{t(`fields.${field}`)}
-      <input type="date" name={field} defaultValue={value(field)} className={cls(field)} data-field={field} />
+      <DateInput name={field} defaultValue={value(field)} className={cls(field)} data-field={field} />
       {note(field)}
     </label>
   );

@@ -1,5 +1,6 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
+import { LegalDate } from '@/components/dates/legal-date';
 import { UploadDropzone } from '@/components/documents/upload-dropzone';
 import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -16,7 +17,7 @@ const DECISION_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/p
 /** The decision letter read into the case, and the appeal deadline's second check (four eyes) where the firm asks for it. */
 export async function DecisionPanel({ actor, caseId, version, workspace, locale }: { actor: StaffActor; caseId: string; version: number; workspace: DecisionWorkspace; locale: AppLocale }) {
   const t = await getTranslations('decisions');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const deadline = workspace.appealDeadline;
   const maxBytes = env().UPLOAD_MAX_BYTES;
   const mayConfirm = deadline && deadline.required && !deadline.confirmedAt && deadline.status === 'OPEN' && can(actor.role, 'deadline.confirm');
@@ -25,7 +26,7 @@ export async function DecisionPanel({ actor, caseId, version, workspace, locale 
       <h2 className="font-semibold">{t('heading')}</h2>
       {deadline ? (
         <div className="space-y-2 text-sm" data-testid="appeal-deadline">
-          <p><span className="font-medium">{t('deadline.label')}:</span> <time dateTime={deadline.dueOn}>{formatPlainDate(format, deadline.dueOn)}</time>
+          <p><span className="font-medium">{t('deadline.label')}:</span> <LegalDate date={deadline.dueOn} locale={locale} />
             {deadline.required ? (deadline.confirmedAt
               ? <span className="ml-2 rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900" data-testid="deadline-confirmed">{t('deadline.confirmedBy', { name: deadline.confirmedBy ?? '' })}</span>
               : <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs text-amber-900" data-testid="deadline-unconfirmed">{t('deadline.unconfirmed')}</span>) : null}
@@ -34,7 +35,7 @@ export async function DecisionPanel({ actor, caseId, version, workspace, locale 
             <ActionForm action={confirmDeadlineAction} success={t('deadline.thanks')}>
               <input type="hidden" name="caseId" value={caseId} />
               <input type="hidden" name="deadlineId" value={deadline.id} />
-              <SubmitButton className="text-sm">{t('deadline.confirm', { date: formatPlainDate(format, deadline.dueOn) })}</SubmitButton>
+              <SubmitButton className="text-sm">{t('deadline.confirm', { date: dates.long(deadline.dueOn) })}</SubmitButton>
             </ActionForm>
           ) : <p className="text-xs text-slate-600">{t('deadline.askColleague')}</p>) : null}
         </div>

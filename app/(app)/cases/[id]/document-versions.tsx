@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { PREVIEWABLE } from '@/lib/server/document/upload-rules';
 import type { CaseDocuments } from '@/lib/server/document/list-case-documents';
 
@@ -9,7 +10,7 @@ const size = (bytes: number) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed
 /** Every version of a document, newest first: an upload never replaces the file it follows. */
 export async function DocumentVersions({ versions }: { versions: Version[] }) {
   const t = await getTranslations('documents');
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short' });
+  const dates = await getDateFormatter();
   return (
     <ul className="space-y-1 text-sm">
       {versions.map((version, index) => (
@@ -19,7 +20,7 @@ export async function DocumentVersions({ versions }: { versions: Version[] }) {
             <> · <a href={`/api/documents/versions/${version.id}?inline=1`} target="_blank" rel="noopener" className="text-brand-700 underline underline-offset-2">{t('preview')}</a></>
           ) : null}
           <span className="text-xs text-slate-600">
-            {' '}· v{version.version} · {size(version.sizeBytes)} · {format.format(version.uploadedAt)} · {version.fromClient ? t('fromClient') : (version.uploadedBy?.name ?? version.uploadedBy?.email ?? '')}
+            {' '}· v{version.version} · {size(version.sizeBytes)} · {dates.dateTimeShort(version.uploadedAt)} · {version.fromClient ? t('fromClient') : (version.uploadedBy?.name ?? version.uploadedBy?.email ?? '')}
           </span>
           {version.duplicateOf ? <p className="text-xs text-amber-800">{t('duplicateOf', { title: version.duplicateOf.document.title, fileName: version.duplicateOf.fileName })}</p> : null}
         </li>

@@ -6,6 +6,7 @@ import { UploadDropzone } from '@/components/documents/upload-dropzone';
 import type { StaffActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
 import { env } from '@/lib/env';
+import { dateFormatter } from '@/lib/format/date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
@@ -13,6 +14,7 @@ import { listCaseDocuments } from '@/lib/server/document/list-case-documents';
 import { ChecklistItemRow } from './checklist-item-row';
 import { addChecklistItemAction, applyDefaultChecklistAction, deleteDocumentAction, plannedSubmissionAction, requestDocumentsAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
+import { DateInput } from '@/components/form/date-input';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 
@@ -42,10 +44,10 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
       <ActionForm action={plannedSubmissionAction} className="flex flex-wrap items-end gap-2 text-sm">
         <input type="hidden" name="caseId" value={caseId} />
         <label className="space-y-1">{t('plannedSubmission')}
-          <input type="date" name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
+          <DateInput name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
         </label>
         <SubmitButton className="text-sm">{t('saveDate')}</SubmitButton>
-        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: data.submissionOn })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
+        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: dateFormatter(locale).long(data.submissionOn) })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
       </ActionForm>
       {data.items.length === 0 ? (
         <ActionForm action={applyDefaultChecklistAction} className="space-y-2">

@@ -7,6 +7,7 @@ import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
 import { updateCaseAction } from './case-actions';
+import { DateField } from '@/components/form/date-field';
 
 export type FactsFormValues = {
   stay?: string;
@@ -53,9 +54,9 @@ export function FactsForm({ caseId, version, values, cards, members }: { caseId:
       <input type="hidden" name="version" value={version} />
       <div className="grid gap-4 sm:grid-cols-2">
         {select('stay', t('stay'), [{ value: 'LONG', label: t('stayLong') }, { value: 'SHORT', label: t('stayShort') }])}
-        <Field label={t('arrivedOn')} name="arrivedOn" type="date" defaultValue={values.arrivedOn} />
-        <Field label={t('legalResidenceSince')} name="legalResidenceSince" type="date" defaultValue={values.legalResidenceSince} />
-        <Field label={t('movedOn')} name="movedOn" type="date" defaultValue={values.movedOn} />
+        <DateField label={t('arrivedOn')} name="arrivedOn" defaultValue={values.arrivedOn} />
+        <DateField label={t('legalResidenceSince')} name="legalResidenceSince" defaultValue={values.legalResidenceSince} />
+        <DateField label={t('movedOn')} name="movedOn" defaultValue={values.movedOn} />
         {select('sponsor', t('sponsor'), ['NON_EU', 'EU', 'BELGIAN'].map((v) => ({ value: v, label: t(`sponsorOptions.${v}` as 'sponsorOptions.EU') })))}
         {select('targetCard', t('targetCard'), cards)}
         {select('assignedToId', t('assignedTo'), members, false)}

@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -10,13 +10,14 @@ import { formatPoints, pointListOn } from '@/lib/rules/legal-aid-points';
 import type { Locale } from '@/lib/rules/vocabulary';
 import { getCaseLegalAid } from '@/lib/server/legal-aid/get-case-legal-aid';
 import { addLegalAidEntryAction, closeLegalAidAction, removeLegalAidEntryAction, setLegalAidDesignationAction } from './legal-aid-actions';
+import { DateInput } from '@/components/form/date-input';
 
 /**
  * Legal aid (pro deo) of the case: the BJB/BAJ's designation, the services entered against the point list in force
  * (each entry keeps the list that valued it), and, for advisors and admins, closing and the closing report.
  */
 export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffActor; caseId: string; locale: Locale }) {
-  const [{ report, lawyers }, t, format] = await Promise.all([getCaseLegalAid({ actor, caseId, locale }), getTranslations('legalAid'), getFormatter()]);
+  const [{ report, lawyers }, t, dates] = await Promise.all([getCaseLegalAid({ actor, caseId, locale }), getTranslations('legalAid'), getDateFormatter()]);
   const today = brusselsDate();
   const list = pointListOn(today);
   const mayReport = can(actor.role, 'legal_aid.report');
@@ -29,12 +30,12 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
       <h2 className="font-semibold">{t('heading')}</h2>
       <p className="text-sm text-slate-600">{t('intro')}</p>
       {report ? null : <p className="text-sm text-slate-600">{t('notDesignated')}</p>}
-      {d?.closedOn ? <p className="text-sm font-medium">{t('close.closedOnDate', { date: formatPlainDate(format, d.closedOn) })}</p> : null}
+      {d?.closedOn ? <p className="text-sm font-medium">{t('close.closedOnDate', { date: dates.long(d.closedOn) })}</p> : null}
       <ActionForm action={setLegalAidDesignationAction} className="grid gap-2 text-sm sm:grid-cols-2" success={t('designation.saved')} fieldMessages="legalAid.fields" aria-label={t('designation.heading')}>
         <input type="hidden" name="caseId" value={caseId} />
         <label className="space-y-1">
           <span className="block font-medium">{t('designation.designatedOn')}</span>
-          <input name="designatedOn" type="date" required defaultValue={d?.designatedOn ?? today} className={input} />
+          <DateInput name="designatedOn" required defaultValue={d?.designatedOn ?? today} className={input} />
         </label>
         <label className="space-y-1">
           <span className="block font-medium">{t('designation.designationNumber')}</span>
@@ -65,7 +66,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
               {group.entries.map((entry) => (
                 <li key={entry.id} className="rounded-md bg-slate-50 p-2">
                   <p>
-                    {formatPlainDate(format, entry.performedOn)} · {entry.itemCode} · {entry.label} · ×{entry.quantity} · {formatPoints(entry.pointsHundredths)} · {t('entries.list', { id: group.pointListId })}
+                    {dates.long(entry.performedOn)} · {entry.itemCode} · {entry.label} · ×{entry.quantity} · {formatPoints(entry.pointsHundredths)} · {t('entries.list', { id: group.pointListId })}
                   </p>
                   {entry.note ? <p className="whitespace-pre-wrap text-slate-700">{entry.note}</p> : null}
                   {open && mayRemove ? <ConfirmDeleteForm action={removeLegalAidEntryAction} fields={{ caseId, entryId: entry.id }} name={`${entry.itemCode} ${entry.performedOn}`} label={t('entries.remove')} /> : null}
@@ -88,7 +89,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('entries.performedOn')}</span>
-            <input name="performedOn" type="date" required defaultValue={today} className={input} />
+            <DateInput name="performedOn" required defaultValue={today} className={input} />
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('entries.quantity')}</span>
@@ -110,7 +111,7 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
               <input type="hidden" name="caseId" value={caseId} />
               <label className="space-y-1">
                 <span className="block font-medium">{t('close.closedOn')}</span>
-                <input name="closedOn" type="date" required defaultValue={today} className={input} />
+                <DateInput name="closedOn" required defaultValue={today} className={input} />
               </label>
               <SubmitButton className="text-sm">{t('close.submit')}</SubmitButton>
             </ActionForm>

@@ -1,5 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -8,6 +8,7 @@ import { can } from '@/lib/auth/permissions';
 import { listCaseOtherParties } from '@/lib/server/other-party/list-case-other-parties';
 import { OTHER_PARTY_ROLES } from '@/lib/server/other-party/other-party-schemas';
 import { addOtherPartyAction, removeOtherPartyAction } from './other-party-actions';
+import { DateInput } from '@/components/form/date-input';
 
 /**
  * Who is on the other side of the case (a sponsor in a dispute, a former partner): listed without their number
@@ -15,7 +16,7 @@ import { addOtherPartyAction, removeOtherPartyAction } from './other-party-actio
  * inquiries searches them.
  */
 export async function OtherPartiesSection({ actor, caseId }: { actor: StaffActor; caseId: string }) {
-  const [parties, t, format] = await Promise.all([listCaseOtherParties({ actor, caseId }), getTranslations('inquiries.otherParties'), getFormatter()]);
+  const [parties, t, dates] = await Promise.all([listCaseOtherParties({ actor, caseId }), getTranslations('inquiries.otherParties'), getDateFormatter()]);
   const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
   return (
     <section aria-label={t('heading')} className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -27,7 +28,7 @@ export async function OtherPartiesSection({ actor, caseId }: { actor: StaffActor
           <li key={party.id} className="space-y-1 rounded-md bg-slate-50 p-3">
             <p>
               <span className="font-medium">{party.name}</span> · {t(`roles.${party.role}`)}
-              {party.birthDate ? ` · ${formatPlainDate(format, party.birthDate)}` : ''}
+              {party.birthDate ? ` · ${dates.long(party.birthDate)}` : ''}
               {party.hasNationalRegisterNumber ? ` · ${t('numberOnFile')}` : ''}
             </p>
             {party.note ? <p className="whitespace-pre-wrap text-slate-700">{party.note}</p> : null}
@@ -50,7 +51,7 @@ export async function OtherPartiesSection({ actor, caseId }: { actor: StaffActor
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('birthDate')}</span>
-            <input name="birthDate" type="date" className={input} />
+            <DateInput name="birthDate" className={input} />
           </label>
           <label className="space-y-1">
             <span className="block font-medium">{t('nationalRegisterNumber')}</span>

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -11,6 +11,7 @@ import { listCaseBillables } from '@/lib/server/billing/list-case-billables';
 import { listServices } from '@/lib/server/service/list-services';
 import { localizedText } from '@/lib/server/service/service-view';
 import { addFeeItemAction, addTimeEntryAction, cancelFeeNoteAction, issueFeeNoteAction, recordFeeNotePaymentAction, removeFeeItemAction, removeTimeEntryAction } from './fee-note-actions';
+import { DateInput } from '@/components/form/date-input';
 
 const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
 
@@ -52,6 +53,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
   const [billables, services, t, ts, format, locale] = await Promise.all([
     listCaseBillables({ actor, caseId }), listServices({ actor }), getTranslations('feeNotes.section'), getTranslations('feeNotes.status'), getFormatter(), getLocale(),
   ]);
+  const dates = await getDateFormatter();
   const eur = (cents: number) => format.number(cents / 100, { style: 'currency', currency: 'EUR' });
   const serviceOptions = (kind: 'FIXED' | 'HOURLY'): ServiceOption[] => services.filter((service) => service.feeKind === kind).map((service) => ({ id: service.id, label: `${localizedText(service.name, locale)} · ${eur(service.feeCents)}` }));
   const serviceSelect = (kind: 'FIXED' | 'HOURLY') => <ServiceSelect id={`service-${kind.toLowerCase()}-hint`} label={t('service')} none={t('serviceNone')} hint={t('serviceHint')} options={serviceOptions(kind)} />;
@@ -67,7 +69,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ul className="space-y-1 text-sm" aria-label={t('time')}>
           {billables.time.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2">
-              <span>{t('timeRow', { date: formatPlainDate(format, row.workedOn), minutes: row.minutes, description: row.description, amount: eur(row.amountCents) })}{row.by ? ` · ${row.by}` : ''}</span>
+              <span>{t('timeRow', { date: dates.long(row.workedOn), minutes: row.minutes, description: row.description, amount: eur(row.amountCents) })}{row.by ? ` · ${row.by}` : ''}</span>
               {row.mayRemove ? <ConfirmDeleteForm action={removeTimeEntryAction} fields={{ caseId, timeEntryId: row.id }} name={row.description} label={t('remove')} /> : null}
             </li>
           ))}
@@ -77,7 +79,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ul className="space-y-1 text-sm" aria-label={t('fees')}>
           {billables.fees.map((row) => (
             <li key={row.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-2">
-              <span>{t('feeRow', { date: formatPlainDate(format, row.performedOn), quantity: row.quantity, description: row.description, amount: eur(row.amountCents) })}</span>
+              <span>{t('feeRow', { date: dates.long(row.performedOn), quantity: row.quantity, description: row.description, amount: eur(row.amountCents) })}</span>
               {row.mayRemove ? <ConfirmDeleteForm action={removeFeeItemAction} fields={{ caseId, feeItemId: row.id }} name={row.description} label={t('remove')} /> : null}
             </li>
           ))}
@@ -88,7 +90,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ActionForm action={addTimeEntryAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('timeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addTime')}>
           <input type="hidden" name="caseId" value={caseId} />
           {serviceSelect('HOURLY')}
-          <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><input name="workedOn" type="date" required defaultValue={today} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><DateInput name="workedOn" required defaultValue={today} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('minutes')}</span><input name="minutes" type="number" min={1} max={1440} required className={input} /></label>
           <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('rate')}</span><input name="rate" inputMode="decimal" className={input} /></label>
@@ -101,7 +103,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         <ActionForm action={addFeeItemAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('feeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addFee')}>
           <input type="hidden" name="caseId" value={caseId} />
           {serviceSelect('FIXED')}
-          <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><input name="performedOn" type="date" required defaultValue={today} className={input} /></label>
+          <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><DateInput name="performedOn" required defaultValue={today} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('quantity')}</span><input name="quantity" type="number" min={1} max={1000} defaultValue={1} className={input} /></label>
           <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('unit')}</span><input name="unit" inputMode="decimal" className={input} /></label>
@@ -138,7 +140,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
             <label className="space-y-1"><span className="block font-medium">{t('buyerCity')}</span><input name="buyerCity" maxLength={100} className={input} /></label>
             <label className="space-y-1"><span className="block font-medium">{t('buyerCountry')}</span><input name="buyerCountry" maxLength={2} defaultValue="BE" className={input} /></label>
             <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('buyerEmail')}</span><input name="buyerEmail" type="email" maxLength={254} className={input} /></label>
-            <label className="space-y-1"><span className="block font-medium">{t('issuedOn')}</span><input name="issuedOn" type="date" required defaultValue={today} className={input} /></label>
+            <label className="space-y-1"><span className="block font-medium">{t('issuedOn')}</span><DateInput name="issuedOn" required defaultValue={today} className={input} /></label>
             <label className="space-y-1"><span className="block font-medium">{t('paymentTermDays')}</span><input name="paymentTermDays" type="number" min={0} max={120} defaultValue={30} className={input} /></label>
             <div className="sm:col-span-2"><SubmitButton>{t('issueSubmit')}</SubmitButton></div>
           </ActionForm>
@@ -150,8 +152,8 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
         {billables.feeNotes.map((note) => (
           <li key={note.id} className="space-y-1 rounded-md bg-slate-50 p-2" data-testid="fee-note">
             <p>
-              <span className="font-medium">{t('noteRow', { number: note.number, date: formatPlainDate(format, note.issuedOn), amount: eur(note.totalInclCents) })}</span>
-              {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${formatPlainDate(format, note.paidOn)}` : ''}
+              <span className="font-medium">{t('noteRow', { number: note.number, date: dates.long(note.issuedOn), amount: eur(note.totalInclCents) })}</span>
+              {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${dates.long(note.paidOn)}` : ''}
             </p>
             <p className="space-x-3">
               <a href={`/api/fee-notes/${note.id}/pdf`} className="text-brand-700 underline">{t('pdf')}<span className="sr-only"> {note.number}</span></a>
@@ -162,7 +164,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
                 <ActionForm action={recordFeeNotePaymentAction} className="flex items-end gap-2" success={t('paid')} fieldMessages="feeNotes.fields" aria-label={`${t('markPaid')} ${note.number}`}>
                   <input type="hidden" name="caseId" value={caseId} />
                   <input type="hidden" name="feeNoteId" value={note.id} />
-                  <label className="space-y-1"><span className="block">{t('paidOn')}</span><input name="paidOn" type="date" required defaultValue={today} className={input} /></label>
+                  <label className="space-y-1"><span className="block">{t('paidOn')}</span><DateInput name="paidOn" required defaultValue={today} className={input} /></label>
                   <SubmitButton>{t('markPaid')}</SubmitButton>
                 </ActionForm>
                 <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t('cancelled')} />

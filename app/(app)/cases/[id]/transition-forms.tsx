@@ -1,7 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { dateInputAttributes } from '@/components/form/date-input';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
@@ -16,6 +17,7 @@ export type TransitionView = {
 function TransitionForm({ caseId, version, transition, today, reasons, stageLabels }: { caseId: string; version: number; transition: TransitionView; today: string; reasons: Record<string, string>; stageLabels: Record<string, string> }) {
   const t = useTranslations('caseView');
   const te = useTranslations('errors');
+  const locale = useLocale();
   const [state, action] = useActionState<ActionResult<unknown> | null, FormData>(transitionAction, null);
   const failed = state && !state.ok ? state : null;
   const reasonField = failed?.fieldErrors ? Object.keys(failed.fieldErrors)[0] : undefined;
@@ -50,9 +52,10 @@ function TransitionForm({ caseId, version, transition, today, reasons, stageLabe
                   <input
                     id={id}
                     name={`f.${f.field}`}
-                    type={f.kind}
                     required={f.required}
-                    defaultValue={f.kind === 'date' && f.required && !/valid/i.test(f.field) ? today : undefined}
+                    {...(f.kind === 'date'
+                      ? dateInputAttributes(locale, { defaultValue: f.required && !/valid/i.test(f.field) ? today : undefined })
+                      : { type: f.kind })}
                     aria-invalid={reasonField === f.field || undefined}
                     className="w-full rounded-md border border-slate-300 px-3 py-2"
                   />

@@ -5,6 +5,9 @@ import type { TransitionId } from '@/lib/rules/transitions';
 import { APPEAL_REGIMES, APPEAL_RESULTS, CARD_TYPES } from '@/lib/rules/vocabulary';
 import type { TransitionView } from './transition-forms';
 
+/** The transition facts that are calendar dates (notifiedOn, since, validUntil, ...): typed day first in the form. */
+export const DATE_FACT = /On$|^since$|^valid(From|Until)$/;
+
 // The form for each allowed move is built from the transition's own schema in lib/rules, so the fields
 // asked for are exactly the facts the rules need.
 export function transitionViews(ids: TransitionId[], locale: AppLocale): TransitionView[] {
@@ -20,7 +23,7 @@ export function transitionViews(ids: TransitionId[], locale: AppLocale): Transit
     label: ruleLabel(locale, `transition.${id}`),
     fields: transitionFields(id).map(({ field, required }) => {
       const choices = options(field);
-      const kind = choices ? 'select' : /On$|^since$|^valid(From|Until)$/.test(field) ? 'date' : field === 'statedPeriodDays' ? 'number' : 'text';
+      const kind = choices ? 'select' : DATE_FACT.test(field) ? 'date' : field === 'statedPeriodDays' ? 'number' : 'text';
       return { field, required, kind, ...(choices ? { options: choices } : {}) } as TransitionView['fields'][number];
     }),
   }));

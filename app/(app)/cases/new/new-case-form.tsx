@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
 import { createCaseAction } from './actions';
+import { DateField } from '@/components/form/date-field';
 
 type Option = { value: string; label: string };
 
@@ -34,8 +34,8 @@ export function NewCaseForm({ clientId, clientLabel, procedures, cards, members,
         {select('targetCard', t('targetCard'), cards, '', true)}
         {select('assignedToId', t('assignedTo'), members, me)}
         {select('stay', t('stay'), [{ value: 'LONG', label: t('stayLong') }, { value: 'SHORT', label: t('stayShort') }], 'LONG', true)}
-        <Field label={t('arrivedOn')} name="arrivedOn" type="date" error={failed?.fieldErrors?.arrivedOn ? te('VALIDATION') : null} />
-        <Field label={t('legalResidenceSince')} name="legalResidenceSince" type="date" />
+        <DateField label={t('arrivedOn')} name="arrivedOn" error={failed?.fieldErrors?.arrivedOn ? te('VALIDATION') : null} />
+        <DateField label={t('legalResidenceSince')} name="legalResidenceSince" />
       </div>
       <SubmitButton>{t('create')}</SubmitButton>
     </form>

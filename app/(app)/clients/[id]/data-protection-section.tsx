@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
 import type { StaffActor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
@@ -12,9 +13,9 @@ const escapePattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\
 /** GDPR for one client, for admins: the export of everything held on them, and their erasure once allowed. */
 export async function DataProtectionSection({ actor, client }: { actor: StaffActor; client: { id: string; fileNumber: string } }) {
   const t = await getTranslations('dataProtection');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const status = can(actor.role, 'client.erase') ? await getClientErasureStatus({ actor, clientId: client.id }) : null;
-  const day = (date: string) => format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' });
+  const day = (date: string) => dates.long(date);
   return (
     <div className="space-y-4 text-sm">
       {can(actor.role, 'client.export') ? (

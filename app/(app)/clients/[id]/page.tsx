@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
-import { fromDbDate } from '@/lib/dates';
 import { isAppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
@@ -36,9 +36,9 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
     throw error;
   });
   const t = await getTranslations('clients');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const locale = (await getLocale()) as AppLocale;
-  const day = (date: Date) => format.dateTime(new Date(`${fromDbDate(date)}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (date: Date) => dates.long(date);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -90,7 +90,7 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
                   <li key={note.id} className="rounded-md bg-slate-50 p-3">
                     <p className="whitespace-pre-wrap">{note.body}</p>
                     <p className="mt-1 text-xs text-slate-600">
-                      {note.author?.name ?? ''} · {format.dateTime(note.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {note.fromClient ? t('fromClient') : note.visibility === 'CLIENT' ? t('visibleToClient') : t('internal')}
+                      {note.author?.name ?? ''} · {dates.dateTime(note.createdAt)} · {note.fromClient ? t('fromClient') : note.visibility === 'CLIENT' ? t('visibleToClient') : t('internal')}
                     </p>
                   </li>
                 ))}

@@ -7,6 +7,7 @@ import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import { createClientAction, type DuplicateCandidate, type NewClientState } from './actions';
+import { DateField } from '@/components/form/date-field';
 
 const KNOWN_ERRORS = new Set(['required', 'nationality', 'email', 'nationalRegisterNumber', 'passportNumber', 'fileNumberTaken']);
 
@@ -43,7 +44,7 @@ export function NewClientForm() {
         <legend className="mb-2 font-semibold">{t('identity')}</legend>
         <Field label={t('firstName')} name="firstName" autoComplete="off" required error={error('firstName')} />
         <Field label={t('lastName')} name="lastName" autoComplete="off" required error={error('lastName')} />
-        <Field label={t('birthDate')} name="birthDate" type="date" error={error('birthDate')} />
+        <DateField label={t('birthDate')} name="birthDate" error={error('birthDate')} />
         <Field label={t('nationality')} name="nationality" maxLength={2} required hint={t('nationalityHint')} error={error('nationality')} className="block w-24 rounded-md border border-slate-300 px-3 py-2 uppercase" />
         <div className="space-y-1">
           <label htmlFor="language" className="block text-sm font-medium">{t('languageLabel')}</label>

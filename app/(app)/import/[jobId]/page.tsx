@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { ReactNode } from 'react';
 import { FormMessage } from '@/components/form/form-message';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
@@ -33,7 +34,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 /** One import, all its steps on one page: preview and columns, the report, the commit and its result. */
 export default async function ImportJobPage({ params }: { params: Promise<{ jobId: string }> }) {
   const actor = await requireWorkingStaff();
-  const [t, format] = await Promise.all([getTranslations('importer'), getFormatter()]);
+  const [t, dates] = await Promise.all([getTranslations('importer'), getDateFormatter()]);
   if (!can(actor.role, 'import.run')) return <FormMessage tone="error">{t('forbidden')}</FormMessage>;
   const { jobId } = await params;
   const job = await getImportJob({ actor, input: { jobId } }).catch((error: unknown) => {
@@ -59,7 +60,7 @@ export default async function ImportJobPage({ params }: { params: Promise<{ jobI
         </p>
       </div>
       <ImportSteps current={step} finished={job.status === 'COMMITTED'} />
-      {job.purgedAt ? <FormMessage tone="info">{t('job.purged', { date: format.dateTime(job.purgedAt, { dateStyle: 'long' }) })}</FormMessage> : null}
+      {job.purgedAt ? <FormMessage tone="info">{t('job.purged', { date: dates.instantDate(job.purgedAt) })}</FormMessage> : null}
       {editable && job.mapping ? (
         <>
           <Section id="preview-heading" title={t('preview.heading')}>

@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { InquiryView } from '@/lib/server/inquiry/get-inquiry';
 
 /** The last conflict check recorded on the inquiry: outcome, who ran it and when, each match with a link to it. */
 export async function ConflictResult({ inquiry }: { inquiry: InquiryView }) {
-  const [t, tc, to, format] = await Promise.all([getTranslations('inquiries.conflict'), getTranslations('clients'), getTranslations('inquiries.otherParties'), getFormatter()]);
+  const [t, tc, to, dates] = await Promise.all([getTranslations('inquiries.conflict'), getTranslations('clients'), getTranslations('inquiries.otherParties'), getDateFormatter()]);
   if (!inquiry.conflictCheckedAt || !inquiry.conflictOutcome) return <p className="text-slate-600">{t('notChecked')}</p>;
-  const when = format.dateTime(inquiry.conflictCheckedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+  const when = dates.dateTime(inquiry.conflictCheckedAt);
   return (
     <div className="space-y-2" data-testid="conflict-result">
       <p className={`rounded-md p-3 font-medium ${inquiry.conflictOutcome === 'CLEAR' ? 'bg-emerald-50 text-emerald-900' : 'bg-amber-50 text-amber-950'}`} data-outcome={inquiry.conflictOutcome}>

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
+import { LegalDate } from '@/components/dates/legal-date';
 import { ActionForm } from '@/components/form/action-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
@@ -45,8 +46,8 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const [t, tp, format, locale] = await Promise.all([getTranslations('inquiries'), getTranslations('inquiries.page'), getFormatter(), getLocale() as Promise<AppLocale>]);
-  const brussels = (instant: Date) => format.dateTime(instant, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' });
+  const [t, tp, dates, locale] = await Promise.all([getTranslations('inquiries'), getTranslations('inquiries.page'), getDateFormatter(), getLocale() as Promise<AppLocale>]);
+  const brussels = (instant: Date) => dates.dateTime(instant);
   const converted = inquiry.status === 'CONVERTED';
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid gap-1 sm:grid-cols-3">
@@ -82,12 +83,12 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
               {row(tp('phone'), inquiry.phone)}
               {row(tp('language'), <span className="uppercase">{inquiry.language}</span>)}
               {row(tp('nationality'), inquiry.nationality)}
-              {row(tp('birthDate'), inquiry.birthDate ? formatPlainDate(format, inquiry.birthDate) : null)}
+              {row(tp('birthDate'), inquiry.birthDate ? dates.long(inquiry.birthDate) : null)}
               {row(tp('nationalRegisterNumber'), inquiry.nationalRegisterNumberUnreadable ? tp('numberUnreadable') : inquiry.nationalRegisterNumber)}
               {row(tp('residence'), [inquiry.residenceCommune, inquiry.residenceCountry].filter(Boolean).join(', ') || null)}
               {row(tp('topic'), t(`topic.${inquiry.topic}`))}
-              {row(tp('refusalNotifiedOn'), inquiry.refusalNotifiedOn ? formatPlainDate(format, inquiry.refusalNotifiedOn) : null)}
-              {row(tp('appealDueOn'), inquiry.appealDueOn ? formatPlainDate(format, inquiry.appealDueOn) : null)}
+              {row(tp('refusalNotifiedOn'), inquiry.refusalNotifiedOn ? dates.long(inquiry.refusalNotifiedOn) : null)}
+              {row(tp('appealDueOn'), inquiry.appealDueOn ? <LegalDate date={inquiry.appealDueOn} locale={locale} /> : null)}
               {row(tp('booking'), inquiry.booking ? <>{brussels(inquiry.booking.slot.startsAt)}{live ? '' : ` (${tp('bookingCancelled')})`}</> : null)}
               {row(tp('letter'), inquiry.hasLetter ? <a href={`/api/inquiries/${inquiry.id}/letter`} className="text-brand-700 underline">{tp('download', { name: inquiry.letterFileName ?? '' })}</a> : null)}
             </dl>
@@ -131,7 +132,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                 procedure={procedureForTopic(inquiry.topic, inquiry.nationality) ?? ''}
                 procedures={PROCEDURES.map((procedure) => ({ value: procedure, label: ruleLabel(locale, `procedure.${procedure}`) }))}
                 pastConflict={inquiry.conflictOutcome === 'POSSIBLE'}
-                refusalNote={inquiry.refusalNotifiedOn ? t('convert.refusalNote', { date: formatPlainDate(format, inquiry.refusalNotifiedOn) }) : null}
+                refusalNote={inquiry.refusalNotifiedOn ? t('convert.refusalNote', { date: dates.long(inquiry.refusalNotifiedOn) }) : null}
               />
             ) : null}
           </Section>

@@ -1,14 +1,17 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { CursorPager } from '@/components/list-table/cursor-pager';
 import { ListEmpty } from '@/components/list-table/list-empty';
 import { ListTable } from '@/components/list-table/list-table';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
-import { addDaysPlain, brusselsMidnight, isPlainDateString } from '@/lib/dates';
+import { addDaysPlain, brusselsMidnight } from '@/lib/dates';
+import { parseTypedDate } from '@/lib/rules/typed-date';
 import { isAppError } from '@/lib/errors';
 import { listAuditLog, type AuditLogPage } from '@/lib/server/audit/list-audit-log';
 import { AUDIT_ACTION_NAMES, AUDIT_ENTITIES } from '@/lib/server/audit/audit-types';
 import { auditColumns } from './audit-columns';
+import { DateInput } from '@/components/form/date-input';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('auditLog');
@@ -23,12 +26,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const actor = await requireWorkingStaff();
   const search = await searchParams;
   const t = await getTranslations('auditLog');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   let page: AuditLogPage | null = null;
   try {
     // The date fields are Brussels calendar days, both inclusive.
-    const from = isPlainDateString(search.from) ? brusselsMidnight(search.from) : undefined;
-    const to = isPlainDateString(search.to) ? brusselsMidnight(addDaysPlain(search.to, 1)) : undefined;
+    const fromDay = search.from ? parseTypedDate(search.from) : null;
+    const toDay = search.to ? parseTypedDate(search.to) : null;
+    const from = fromDay ? brusselsMidnight(fromDay) : undefined;
+    const to = toDay ? brusselsMidnight(addDaysPlain(toDay, 1)) : undefined;
     page = await listAuditLog({ actor, filters: { entity: search.entity, action: search.action, q: search.q, from, to }, cursor: search.cursor, limit: 50 });
   } catch (error) {
     if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
@@ -60,17 +65,17 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="space-y-1">
           <span className="block font-medium">{t('from')}</span>
-          <input type="date" name="from" defaultValue={search.from ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
+          <DateInput name="from" defaultValue={search.from ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
         </label>
         <label className="space-y-1">
           <span className="block font-medium">{t('to')}</span>
-          <input type="date" name="to" defaultValue={search.to ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
+          <DateInput name="to" defaultValue={search.to ?? ''} className="rounded-md border border-slate-300 px-2 py-1.5" />
         </label>
         <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white">{t('filter')}</button>
       </form>
       <ListTable
         label={t('heading')}
-        columns={auditColumns(t, format)}
+        columns={auditColumns(t, dates)}
         rows={page?.items ?? []}
         rowKey={(item) => item.id}
         empty={<ListEmpty message={t('empty')} />}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
@@ -16,7 +17,7 @@ export default async function MembersPage() {
   const [{ members, invitations }, { firm }] = await Promise.all([listMembers({ actor }), getFirmContext({ actor })]);
   const t = await getTranslations('members');
   const tr = await getTranslations('roles');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const manage = can(actor.role, 'member.update');
   const endSessions = can(actor.role, 'member.sessions.end');
   return (
@@ -30,7 +31,7 @@ export default async function MembersPage() {
             <ul className="text-sm text-slate-700">
               {invitations.map((invitation) => (
                 <li key={invitation.id}>
-                  {t('pending', { email: invitation.email, role: tr(invitation.role!), date: format.dateTime(invitation.expiresAt, { dateStyle: 'medium' }) })}
+                  {t('pending', { email: invitation.email, role: tr(invitation.role!), date: dates.dateTime(invitation.expiresAt) })}
                 </li>
               ))}
             </ul>

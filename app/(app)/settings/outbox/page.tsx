@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { FormMessage } from '@/components/form/form-message';
 import { CursorPager } from '@/components/list-table/cursor-pager';
 import { ListEmpty } from '@/components/list-table/list-empty';
@@ -26,7 +27,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const actor = await requireWorkingStaff();
   const search = await searchParams;
   const t = await getTranslations('outbox');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   let page: OutboxPage | null = null;
   try {
     page = await listOutbox({ actor, input: { status: search.status, template: search.template, q: search.q, cursor: search.cursor } });
@@ -36,7 +37,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
     if (!isAppError(error) || error.code !== 'VALIDATION') throw error;
   }
   const current = (OUTBOX_STATUS_FILTERS as readonly string[]).includes(search.status ?? '') ? (search.status as OutboxStatusFilter) : 'all';
-  const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: 'short', timeStyle: 'short' })}</time>;
+  const time = (date: Date) => <time dateTime={date.toISOString()}>{dates.dateTimeShort(date)}</time>;
 
   const details = (item: OutboxListItem) => {
     if (item.status === 'SENT') return item.outboxOnly ? t('outboxOnly') : item.sentAt ? t.rich('sentAt', { time: () => time(item.sentAt as Date) }) : null;

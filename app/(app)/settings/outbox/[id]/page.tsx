@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { FormMessage } from '@/components/form/form-message';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { isAppError } from '@/lib/errors';
@@ -22,8 +23,8 @@ export default async function OutboxMessagePage({ params }: { params: Promise<{ 
     throw error;
   });
   const t = await getTranslations('outbox');
-  const format = await getFormatter();
-  const time = (date: Date) => <time dateTime={date.toISOString()}>{format.dateTime(date, { dateStyle: 'medium', timeStyle: 'medium' })}</time>;
+  const dates = await getDateFormatter();
+  const time = (date: Date) => <time dateTime={date.toISOString()}>{dates.dateTime(date, { seconds: true })}</time>;
   const field = (label: string, value: React.ReactNode) => (
     <div className="flex flex-wrap gap-x-2">
       <dt className="w-40 shrink-0 text-slate-600">{label}</dt>

@@ -1,10 +1,11 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { PortalCase } from '@/lib/server/portal/get-portal-case';
 
 /** The messages between client and advisor, oldest first: the client's own on the right, the advisor's on the left. */
 export async function Conversation({ messages }: { messages: PortalCase['notes'] }) {
   const t = await getTranslations('portalCase.case');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   if (messages.length === 0) return <p className="text-slate-700">{t('noMessages')}</p>;
   return (
     <ol className="space-y-3" data-testid="conversation">
@@ -14,7 +15,7 @@ export async function Conversation({ messages }: { messages: PortalCase['notes']
             <p className="text-xs text-slate-700">
               <span className="font-semibold">{message.fromClient ? t('you') : (message.author?.name ?? t('advisor'))}</span>
               {' · '}
-              <time dateTime={message.createdAt.toISOString()}>{format.dateTime(message.createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Brussels' })}</time>
+              <time dateTime={message.createdAt.toISOString()}>{dates.dateTime(message.createdAt)}</time>
             </p>
             <p className="mt-1 whitespace-pre-wrap break-words">{message.body}</p>
           </div>

@@ -1,11 +1,12 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { formatPlainDate } from '@/components/dashboard/format-plain-date';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { ClientActor } from '@/lib/auth/actor';
 import { listPortalFeeNotes } from '@/lib/server/billing/list-portal-fee-notes';
 
 /** The client's fee notes on this case: number, date, total, status and the PDF. Nothing when there are none. */
 export async function PortalFeeNotes({ actor, caseId }: { actor: ClientActor; caseId: string }) {
   const [notes, t, ts, format] = await Promise.all([listPortalFeeNotes({ actor, caseId }), getTranslations('feeNotes.portal'), getTranslations('feeNotes.status'), getFormatter()]);
+  const dates = await getDateFormatter();
   if (notes.length === 0) return null;
   return (
     <section aria-labelledby="fee-notes-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
@@ -13,7 +14,7 @@ export async function PortalFeeNotes({ actor, caseId }: { actor: ClientActor; ca
       <ul className="space-y-2">
         {notes.map((note) => (
           <li key={note.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-slate-50 p-3" data-testid="portal-fee-note">
-            <span>{t('row', { number: note.number, date: formatPlainDate(format, note.issuedOn), amount: format.number(note.totalInclCents / 100, { style: 'currency', currency: 'EUR' }) })} · {ts(note.status)}</span>
+            <span>{t('row', { number: note.number, date: dates.long(note.issuedOn), amount: format.number(note.totalInclCents / 100, { style: 'currency', currency: 'EUR' }) })} · {ts(note.status)}</span>
             <a href={`/api/portal/fee-notes/${note.id}`} className="inline-flex min-h-11 items-center text-brand-700 underline">{t('download')}<span className="sr-only"> {note.number}</span></a>
           </li>
         ))}

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel, type RuleLabelKey } from '@/lib/rules/labels';
 import type { PortalCase } from '@/lib/server/portal/get-portal-case';
@@ -10,7 +11,7 @@ const DOCUMENT_ACTIONS = new Set(['requested', 'uploaded', 'approved', 'rejected
 /** The client-visible events, newest first, each told in plain words. */
 export async function PortalTimeline({ events, locale }: { events: Event[]; locale: AppLocale }) {
   const t = await getTranslations('portalCase.case');
-  const format = await getFormatter();
+  const dates = await getDateFormatter();
   const title = (event: Event) => {
     if (event.type === 'TRANSITION') {
       if (event.toStage) return t('event.transition', { stage: ruleLabel(locale, `stage.${event.toStage}`) });
@@ -27,7 +28,7 @@ export async function PortalTimeline({ events, locale }: { events: Event[]; loca
         <li key={event.id}>
           <p className="font-medium text-slate-900">{title(event)}</p>
           <p className="text-sm text-slate-600">
-            <time dateTime={event.occurredAt.toISOString()}>{format.dateTime(event.occurredAt, { dateStyle: 'long', timeZone: 'Europe/Brussels' })}</time>
+            {((day) => (day ? <time dateTime={day}>{dates.long(day)}</time> : <time dateTime={event.occurredAt.toISOString()}>{dates.instantDate(event.occurredAt)}</time>))(event.occurredOn)}
           </p>
           {event.note ? (
             <p className="mt-1 whitespace-pre-wrap break-words rounded-md bg-red-50 p-2 text-sm text-red-900">
