@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import PizZip from 'pizzip';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { toast } from './support/toast';
 
 test.use({ locale: 'en-US' });
 
@@ -18,7 +19,7 @@ test('an admin downloads everything held on a client, then erases the client', a
   const retention = page.getByRole('region', { name: 'Retention of client files' });
   await retention.getByLabel('Years after the last case').fill('0');
   await retention.getByRole('button', { name: 'Save' }).click();
-  await expect(retention).toContainText('The retention period is saved.');
+  await expect(toast(page, 'The retention period is saved.')).toBeVisible();
 
   await page.goto('/clients/new');
   await page.getByLabel('First name').fill('Yasmina');

@@ -4,6 +4,7 @@ import { ruleLabel } from '../../lib/rules/labels';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { toast } from './support/toast';
 
 // The firm's service catalogue from the admin's settings to the public page's price table and a client's portal.
 test.use({ locale: 'en-US' });
@@ -19,7 +20,7 @@ async function addService(page: Page, fields: { name: string; nl: string; descri
   await form.getByLabel('Fee excluding VAT (EUR)').fill(fields.fee);
   await form.getByLabel(ruleLabel('en', `procedure.${fields.procedure}` as Parameters<typeof ruleLabel>[1]), { exact: true }).check();
   await form.getByRole('button', { name: 'Add service' }).click();
-  await expect(form.getByText('Service added.')).toBeVisible();
+  await expect(toast(page, 'Service added.')).toBeVisible();
 }
 
 test('an admin lists two services; the public page shows them with timelines and costs, a portal client the one for their case', async ({ page: admin, browser }) => {
