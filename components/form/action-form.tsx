@@ -30,19 +30,22 @@ export function ActionForm({ action, children, className = '', success, onSucces
 }) {
   const t = useTranslations();
   const form = useRef<HTMLFormElement>(null);
-  const [state, formAction] = useActionState<State, FormData>(action, null);
-  const [pending, startTransition] = useTransition();
-  useEffect(() => {
-    if (!state) return;
-    if (state.ok) {
-      form.current?.reset();
+  // The toast is raised as the action answers, not from an effect: a success often re-renders the page so that
+  // this form (a row's, a dialog's) is gone before an effect would run.
+  const run = async (previous: State, data: FormData): Promise<State> => {
+    const result = await action(previous, data);
+    if (result?.ok) {
       if (success) toast.success(success);
       onSuccess?.();
-    } else {
+    } else if (result) {
       toast.error(t('ui.toasts.failed'));
     }
-    // `success` is read when the action answers, not tracked: a changed label must not toast again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return result;
+  };
+  const [state, formAction] = useActionState<State, FormData>(run, null);
+  const [pending, startTransition] = useTransition();
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
   }, [state]);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

@@ -23,14 +23,16 @@ async function expectNoHorizontalScroll(page: Page) {
 /** Takes one step on the case, filling the step's own fields (as in case-journey.spec.ts). */
 async function move(page: Page, step: string, fields: Record<string, string>) {
   const moves = page.getByRole('region', { name: 'Next steps' });
-  await moves.getByText(step, { exact: true }).first().click();
-  const form = moves.locator('details[open]').filter({ hasText: step }).locator('form');
+  await moves.getByRole('button', { name: step, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: step });
+  const form = dialog.locator('form');
   for (const [label, value] of Object.entries(fields)) {
     const field = form.getByLabel(new RegExp(`^${label}( \\*)?$`));
     if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
   }
   await form.getByRole('button', { name: step }).click();
+  await expect(dialog).toHaveCount(0);
 }
 
 /** A legal date as the portal writes it: long form, in the reader's language. */
