@@ -9,6 +9,7 @@ import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
 import type { CaseDocuments } from '@/lib/server/document/list-case-documents';
 import { attachDocumentAction, deleteDocumentAction, documentDetailsAction, removeChecklistItemAction, reviewDocumentAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
+import { RejectDocumentDialog } from './reject-document-dialog';
 
 type Item = CaseDocuments['items'][number];
 
@@ -33,6 +34,7 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
   reusable: CaseDocuments['reusable']; requestFormId: string;
 }) {
   const t = await getTranslations('documents');
+  const tu = await getTranslations('ui.dialog');
   const title = itemTitle(locale, item);
   const document = item.document;
   return (
@@ -61,15 +63,12 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
             <SubmitButton className="text-sm">{t('approve')}</SubmitButton>
           </ActionForm>
           {item.status !== 'REJECTED' ? (
-            <ActionForm action={reviewDocumentAction} className="flex flex-wrap items-start gap-2">
-              <input type="hidden" name="caseId" value={caseId} />
-              <input type="hidden" name="itemId" value={item.id} />
-              <input type="hidden" name="versionId" value={document.versions[0]?.id ?? ''} />
-              <input type="hidden" name="decision" value="REJECT" />
-              <label className="sr-only" htmlFor={`reason-${item.id}`}>{t('reason', { title })}</label>
-              <input id={`reason-${item.id}`} name="reason" placeholder={t('reasonPlaceholder')} className={`${input} w-64`} />
-              <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">{t('reject')}</button>
-            </ActionForm>
+            <RejectDocumentDialog
+              caseId={caseId}
+              itemId={item.id}
+              versionId={document.versions[0]?.id ?? ''}
+              labels={{ trigger: t('reject'), title: t('rejectTitle', { title }), text: t('rejectText'), reason: t('reason', { title }), placeholder: t('reasonPlaceholder'), cancel: t('rejectCancel'), close: tu('close') }}
+            />
           ) : null}
         </div>
       ) : null}
