@@ -11,6 +11,7 @@ import { writeScannedDecisionPng, writeTextDecisionPdf } from '../support/decisi
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 import { toast } from './support/toast';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 // Reading, two sign-ins, LibreOffice and Ghostscript conversions: more than the default minute on 2 cores.
@@ -51,7 +52,7 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await page.goto('/clients/new');
   await page.getByLabel('First name').fill('Youssef');
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('MA');
+  await chooseOption(page, 'Nationality', 'Morocco');
   await page.getByLabel('Language for portal and emails').selectOption('nl');
   await page.getByRole('button', { name: 'Create client' }).click();
   await page.getByRole('link', { name: 'New case' }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 
@@ -32,7 +33,7 @@ test('an advisor creates a client and a case and moves it from registration to a
   await page.getByLabel('First name').fill('Youssef');
   await page.getByLabel('Last name').fill(lastName);
   await page.getByLabel('Date of birth').fill('1990-04-02');
-  await page.getByLabel('Nationality').fill('MA');
+  await chooseOption(page, 'Nationality', 'Morocco');
   await page.getByLabel('Email address').fill(`${lastName.toLowerCase()}@client.example`);
   await page.getByRole('button', { name: 'Create client' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${lastName}, Youssef`);

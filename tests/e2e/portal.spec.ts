@@ -7,6 +7,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { pdf } from './support/files';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
 
 // The client is on a small phone; the advisor works at a desk (a context of their own, see below).
 test.use({ viewport: { width: 360, height: 780 }, locale: 'en-US' });
@@ -53,7 +54,7 @@ test('a Dutch-speaking client follows their case on a phone: own language after 
   await advisor.goto('/clients/new');
   await advisor.getByLabel('First name').fill('Nadia');
   await advisor.getByLabel('Last name').fill(lastName);
-  await advisor.getByLabel('Nationality').fill('MA');
+  await chooseOption(advisor, 'Nationality', 'Morocco');
   await advisor.getByLabel('Language for portal and emails').selectOption('nl');
   await advisor.getByLabel('Email address').fill(clientEmail);
   await advisor.getByRole('button', { name: 'Create client' }).click();

@@ -5,6 +5,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
 import { toast } from './support/toast';
+import { chooseOption } from './support/combobox';
 
 // The firm's service catalogue from the admin's settings to the public page's price table and a client's portal.
 test.use({ locale: 'en-US' });
@@ -73,7 +74,7 @@ test('an admin lists two services; the public page shows them with timelines and
   await admin.goto('/clients/new');
   await admin.getByLabel('First name').fill('Sara');
   await admin.getByLabel('Last name').fill(lastName);
-  await admin.getByLabel('Nationality').fill('MA');
+  await chooseOption(admin, 'Nationality', 'Morocco');
   await admin.getByLabel('Language for portal and emails').selectOption('en');
   await admin.getByLabel('Email address').fill(clientEmail);
   await admin.getByRole('button', { name: 'Create client' }).click();
