@@ -1,6 +1,8 @@
+import { MailCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { FailedEmails } from '@/lib/server/dashboard/list-failed-emails';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 
 /** Emails refused for good (usually a wrong address), newest first; admins can open each in the outbox. */
@@ -38,7 +40,7 @@ export async function FailedEmailsSection({ failed, canOpen }: { failed: FailedE
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">{t('empty')}</p>
+        <EmptyState compact icon={MailCheck} title={t('empty')} />
       )}
       {failed.total > failed.items.length ? <p className="mt-2 text-sm text-slate-600">{t('shown', { shown: failed.items.length, total: failed.total })}</p> : null}
     </DashboardSection>
