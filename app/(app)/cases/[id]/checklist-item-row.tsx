@@ -1,8 +1,10 @@
+import { Circle, CircleCheck, CircleX, Inbox, Send, type LucideIcon } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { UploadDropzone } from '@/components/documents/upload-dropzone';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel, type RuleLabelKey } from '@/lib/rules/labels';
 import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
@@ -13,12 +15,13 @@ import { RejectDocumentDialog } from './reject-document-dialog';
 
 type Item = CaseDocuments['items'][number];
 
-const STATUS_STYLE: Record<Item['status'], string> = {
-  NOT_REQUESTED: 'bg-slate-100 text-slate-800',
-  REQUESTED: 'bg-sky-100 text-sky-900',
-  RECEIVED: 'bg-amber-100 text-amber-900',
-  APPROVED: 'bg-emerald-100 text-emerald-900',
-  REJECTED: 'bg-red-100 text-red-900',
+// A shape beside the colour, so the status reads without telling red from green; the word stays the label.
+const STATUS_LOOK: Record<Item['status'], { tone: BadgeTone; icon: LucideIcon }> = {
+  NOT_REQUESTED: { tone: 'neutral', icon: Circle },
+  REQUESTED: { tone: 'info', icon: Send },
+  RECEIVED: { tone: 'warning', icon: Inbox },
+  APPROVED: { tone: 'success', icon: CircleCheck },
+  REJECTED: { tone: 'danger', icon: CircleX },
 };
 
 export function itemTitle(locale: AppLocale, item: Pick<Item, 'label' | 'ruleKey' | 'documentKind'>): string {
@@ -37,12 +40,16 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
   const tu = await getTranslations('ui.dialog');
   const title = itemTitle(locale, item);
   const document = item.document;
+  const StatusIcon = STATUS_LOOK[item.status].icon;
   return (
     <li className="space-y-2 rounded-md border border-slate-200 p-3" aria-label={title}>
       <div className="flex flex-wrap items-center gap-2">
         {item.status === 'NOT_REQUESTED' ? <input type="checkbox" name="itemIds" value={item.id} form={requestFormId} aria-label={t('selectToRequest', { title })} /> : null}
         <span className="font-medium">{title}</span>
-        <span data-testid="item-status" className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[item.status]}`}>{t(`status.${item.status}`)}</span>
+        <Badge data-testid="item-status" tone={STATUS_LOOK[item.status].tone}>
+          <StatusIcon aria-hidden="true" />
+          {t(`status.${item.status}`)}
+        </Badge>
       </div>
       {item.status === 'REJECTED' && item.rejectionReason ? <p className="text-sm text-red-900">{t('rejectedBecause', { reason: item.rejectionReason })}</p> : null}
       {item.findings.length ? (
