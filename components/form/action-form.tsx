@@ -14,7 +14,7 @@ type State = ActionResult<unknown> | null;
  * the error code's. React resets a form after every action, which would wipe what the user typed when the server
  * refuses it, so this submits by hand and resets only after a success; while it runs, the fields are disabled.
  * A success is announced as a toast (the form is often reset or gone by then); a refusal stays beside the fields
- * it concerns, where the reader corrects it, and a toast only points there.
+ * it concerns, where the reader corrects it (a toast as well would cover a phone's full-width submit button).
  */
 export function ActionForm({ action, children, className = '', success, onSuccess, fieldMessages = 'documents.fields', ...rest }: {
   action: (state: State, form: FormData) => Promise<State>;
@@ -37,8 +37,6 @@ export function ActionForm({ action, children, className = '', success, onSucces
     if (result?.ok) {
       if (success) toast.success(success);
       onSuccess?.();
-    } else if (result) {
-      toast.error(t('ui.toasts.failed'));
     }
     return result;
   };
