@@ -8,6 +8,7 @@ import { pdf } from './support/files';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
 import { chooseOption } from './support/combobox';
+import { toast } from './support/toast';
 
 // The client is on a small phone; the advisor works at a desk (a context of their own, see below).
 test.use({ viewport: { width: 360, height: 780 }, locale: 'en-US' });
@@ -122,7 +123,7 @@ test('a Dutch-speaking client follows their case on a phone: own language after 
   const body = 'Bonjour, mon rendez-vous à la commune est le 9 décembre. Dois-je apporter autre chose ?';
   await messages.getByLabel('Votre message').fill(body);
   await messages.getByRole('button', { name: 'Envoyer le message' }).click();
-  await expect(messages.getByRole('status')).toHaveText('Envoyé. Votre conseiller a été prévenu.');
+  await expect(toast(client, 'Envoyé. Votre conseiller a été prévenu.')).toBeVisible();
   await expect(client.getByTestId('message-mine')).toHaveCount(1);
   await expect(client.getByTestId('message-mine')).toContainText(body);
   await expect(client.getByTestId('message-mine')).toContainText('Vous');
