@@ -1,8 +1,10 @@
+import { CalendarCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { DueBucket, DueItem, DueItems } from '@/lib/server/dashboard/list-due-items';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
@@ -80,7 +82,7 @@ export async function DueItemsSection({ due }: { due: DueItems }) {
               <h3 id={`due-${name}-heading`} className={`mb-1 font-semibold ${name === 'overdue' && bucket.total ? 'text-red-800' : ''}`}>
                 {t(name)} <span className="font-normal text-slate-600">({t('count', { count: bucket.total })})</span>
               </h3>
-              {bucket.items.length ? table(name, bucket) : <p className="text-sm text-slate-600">{t(empty)}</p>}
+              {bucket.items.length ? table(name, bucket) : <EmptyState compact icon={CalendarCheck} title={t(empty)} />}
               {bucket.total > bucket.items.length ? (
                 <p className="mt-2 text-sm text-slate-600">{t('shown', { shown: bucket.items.length, total: bucket.total })}</p>
               ) : null}

@@ -1,7 +1,9 @@
+import { MailCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { FailedEmails } from '@/lib/server/dashboard/list-failed-emails';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 
 /** Emails refused for good (usually a wrong address), newest first; admins can open each in the outbox. */
@@ -39,7 +41,7 @@ export async function FailedEmailsSection({ failed, canOpen }: { failed: FailedE
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">{t('empty')}</p>
+        <EmptyState compact icon={MailCheck} title={t('empty')} />
       )}
       {failed.total > failed.items.length ? <p className="mt-2 text-sm text-slate-600">{t('shown', { shown: failed.items.length, total: failed.total })}</p> : null}
     </DashboardSection>

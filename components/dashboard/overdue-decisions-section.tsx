@@ -1,8 +1,10 @@
+import { FileCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { OverdueDecision } from '@/lib/server/dashboard/list-overdue-decisions';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
@@ -48,7 +50,7 @@ export async function OverdueDecisionsSection({ decisions }: { decisions: { item
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">{t('empty')}</p>
+        <EmptyState compact icon={FileCheck} title={t('empty')} />
       )}
       {decisions.total > decisions.items.length ? <p className="mt-2 text-sm text-slate-600">{t('shown', { shown: decisions.items.length, total: decisions.total })}</p> : null}
     </DashboardSection>

@@ -1,9 +1,11 @@
+import { History } from 'lucide-react';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import type { ActivityEntry } from '@/lib/server/dashboard/list-recent-activity';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 
 const PLAIN_TYPES = ['CREATED', 'FACTS_CHANGED', 'NOTE', 'DOCUMENT', 'MESSAGE'] as const;
@@ -42,7 +44,7 @@ export async function RecentActivitySection({ activity }: { activity: ActivityEn
           ))}
         </ol>
       ) : (
-        <p className="text-sm text-slate-600">{t('empty')}</p>
+        <EmptyState compact icon={History} title={t('empty')} />
       )}
     </DashboardSection>
   );

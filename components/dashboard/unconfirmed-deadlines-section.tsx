@@ -1,6 +1,8 @@
+import { ShieldCheck } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { UnconfirmedDeadline } from '@/lib/server/dashboard/list-unconfirmed-deadlines';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 
@@ -25,7 +27,7 @@ export async function UnconfirmedDeadlinesSection({ unconfirmed, userId }: { unc
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">{t('empty')}</p>
+        <EmptyState compact icon={ShieldCheck} title={t('empty')} />
       )}
       {unconfirmed.total > unconfirmed.items.length ? <p className="mt-2 text-sm text-slate-600">{t('shown', { shown: unconfirmed.items.length, total: unconfirmed.total })}</p> : null}
     </DashboardSection>

@@ -1,7 +1,9 @@
+import { Inbox } from 'lucide-react';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import type { WaitingCase } from '@/lib/server/dashboard/list-cases-waiting-on-client';
+import { EmptyState } from '@/components/ui/empty-state';
 import { DashboardSection } from './dashboard-section';
 
 /** Cases blocked on documents from the client, the longest wait first. */
@@ -33,7 +35,7 @@ export async function WaitingOnClientSection({ waiting }: { waiting: { items: Wa
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-600">{t('empty')}</p>
+        <EmptyState compact icon={Inbox} title={t('empty')} />
       )}
       {waiting.total > waiting.items.length ? <p className="mt-2 text-sm text-slate-600">{t('shown', { shown: waiting.items.length, total: waiting.total })}</p> : null}
     </DashboardSection>

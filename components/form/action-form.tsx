@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef, useTransition, type FormEvent, type ReactNode } from 'react';
+import { toast } from 'sonner';
 import type { ActionResult } from '@/lib/errors';
 import { FormMessage } from './form-message';
 
@@ -12,12 +13,16 @@ type State = ActionResult<unknown> | null;
  * own message (`documents.review.nothingReceived`, translated by the action on the server), else the field's or
  * the error code's. React resets a form after every action, which would wipe what the user typed when the server
  * refuses it, so this submits by hand and resets only after a success; while it runs, the fields are disabled.
+ * A success is announced as a toast (the form is often reset or gone by then); a refusal stays beside the fields
+ * it concerns, where the reader corrects it (a toast as well would cover a phone's full-width submit button).
  */
-export function ActionForm({ action, children, className = '', success, fieldMessages = 'documents.fields', ...rest }: {
+export function ActionForm({ action, children, className = '', success, onSuccess, fieldMessages = 'documents.fields', ...rest }: {
   action: (state: State, form: FormData) => Promise<State>;
   children: ReactNode;
   className?: string;
   success?: string;
+  /** after the action succeeded (a dialog closes itself) */
+  onSuccess?: () => void;
   /** where the messages for field-level codes (`reasonRequired`) live in the catalogues */
   fieldMessages?: string;
   'aria-label'?: string;
@@ -25,7 +30,17 @@ export function ActionForm({ action, children, className = '', success, fieldMes
 }) {
   const t = useTranslations();
   const form = useRef<HTMLFormElement>(null);
-  const [state, formAction] = useActionState<State, FormData>(action, null);
+  // The toast is raised as the action answers, not from an effect: a success often re-renders the page so that
+  // this form (a row's, a dialog's) is gone before an effect would run.
+  const run = async (previous: State, data: FormData): Promise<State> => {
+    const result = await action(previous, data);
+    if (result?.ok) {
+      if (success) toast.success(success);
+      onSuccess?.();
+    }
+    return result;
+  };
+  const [state, formAction] = useActionState<State, FormData>(run, null);
   const [pending, startTransition] = useTransition();
   useEffect(() => {
     if (state?.ok) form.current?.reset();
@@ -44,7 +59,6 @@ export function ActionForm({ action, children, className = '', success, fieldMes
   return (
     <form ref={form} onSubmit={submit} className={className} aria-busy={pending} {...rest}>
       {error ? <FormMessage tone="error">{error}</FormMessage> : null}
-      {state?.ok && success ? <FormMessage tone="success">{success}</FormMessage> : null}
       <fieldset disabled={pending} className="contents">
         {children}
       </fieldset>

@@ -1,15 +1,19 @@
 'use client';
 
+import { Trash2 } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTrigger } from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/errors';
 import { ActionForm } from './action-form';
 
 type State = ActionResult<unknown> | null;
 
 /**
- * A delete button that asks once before it posts: the first click shows what will go and a confirming button,
- * so a slip of the mouse never removes a note or a client's document. `fields` travel as hidden inputs.
+ * A delete button that asks once before it posts, in an alert dialog that names what will go, so a slip of the
+ * mouse never removes a note or a client's document. Radix moves focus to Cancel and back to the button after;
+ * a refusal shows inside the dialog, which closes only on success. `fields` travel as hidden inputs.
  */
 export function ConfirmDeleteForm({ action, fields, name, label, question }: {
   action: (state: State, form: FormData) => Promise<State>;
@@ -22,20 +26,28 @@ export function ConfirmDeleteForm({ action, fields, name, label, question }: {
   question?: string;
 }) {
   const t = useTranslations('deletion');
-  const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <button type="button" onClick={() => setAsking(true)} className="text-sm text-red-800 underline">
-        {label ?? t('delete')}<span className="sr-only">: {name}</span>
-      </button>
-    );
-  }
+  const [open, setOpen] = useState(false);
   return (
-    <ActionForm action={action} className="flex flex-wrap items-center gap-2 text-sm" aria-label={question ?? t('confirm', { name })}>
-      {Object.entries(fields).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
-      <span role="status">{question ?? t('confirm', { name })}</span>
-      <button type="submit" className="rounded-md bg-red-700 px-3 py-1 font-medium text-white hover:bg-red-800">{t('yes')}</button>
-      <button type="button" onClick={() => setAsking(false)} className="rounded-md border border-slate-300 px-3 py-1">{t('cancel')}</button>
-    </ActionForm>
+    <AlertDialog open={open} onOpenChange={setOpen}>
+      <AlertDialogTrigger asChild>
+        <Button variant="link" className="text-sm text-red-800 hover:text-red-900">
+          {label ?? t('delete')}<span className="sr-only">: {name}</span>
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent title={question ?? t('confirm', { name })} description={question ? name : undefined}>
+        <ActionForm action={action} onSuccess={() => setOpen(false)} className="mt-5 space-y-3 text-sm">
+          {Object.entries(fields).map(([key, value]) => <input key={key} type="hidden" name={key} value={value} />)}
+          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+            <AlertDialogCancel asChild>
+              <Button variant="secondary">{t('cancel')}</Button>
+            </AlertDialogCancel>
+            <Button type="submit" variant="destructive">
+              <Trash2 aria-hidden="true" />
+              {t('yes')}
+            </Button>
+          </div>
+        </ActionForm>
+      </AlertDialogContent>
+    </AlertDialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState, type FormEvent } from 'react';
 import { completeTaskAction, createTaskAction, deleteTaskAction } from '@/app/(app)/cases/[id]/task-actions';
+import { ComboboxField } from '@/components/form/combobox-field';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
@@ -60,31 +61,17 @@ function AddTaskForm({ caseId, members }: { caseId: string; members: TaskAssigne
       <Field id={`task-title-${caseId}`} label={t('title')} name="title" required maxLength={200} error={error('title')} />
       <div className="grid gap-3 sm:grid-cols-2">
         <DateField id={`task-due-${caseId}`} label={t('dueOn')} name="dueOn" required error={error('dueOn')} />
-        <div className="space-y-1">
-          <label htmlFor={`task-assignee-${caseId}`} className="block text-sm font-medium text-slate-800">
-            {t('assignee')}
-          </label>
-          <select
-            id={`task-assignee-${caseId}`}
-            name="assigneeId"
-            defaultValue=""
-            aria-invalid={error('assigneeId') ? true : undefined}
-            aria-describedby={error('assigneeId') ? `task-assignee-${caseId}-error` : undefined}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2"
-          >
-            <option value="">{t('caseAdvisor')}</option>
-            {members.map((member) => (
-              <option key={member.userId} value={member.userId}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-          {error('assigneeId') ? (
-            <p id={`task-assignee-${caseId}-error`} className="text-sm text-red-700">
-              {error('assigneeId')}
-            </p>
-          ) : null}
-        </div>
+        <ComboboxField
+          id={`task-assignee-${caseId}`}
+          label={t('assignee')}
+          name="assigneeId"
+          options={members.map((member) => ({ value: member.userId, label: member.name }))}
+          defaultValue=""
+          allowEmpty
+          emptyLabel={t('caseAdvisor')}
+          placeholder={t('caseAdvisor')}
+          error={error('assigneeId')}
+        />
       </div>
       <SubmitButton>{t('add')}</SubmitButton>
     </form>

@@ -39,6 +39,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'legalAid.fields',
   'services.errors',
   'feeNotes.fields',
+  'ui',
 ] as const;
 
 /** The parts of `messages` at `paths`, nested as in the catalogue; a path the catalogue lacks is left out. */

@@ -2,7 +2,7 @@ import type { AppLocale } from './config';
 
 // Catalogues are split into files by area (app shell, errors, auth, emails, ...) so that each area's
 // strings live together; every file exists in en, nl and fr with the same keys (tests/unit/i18n-catalogues).
-export const CATALOGUE_FILES = ['app', 'errors', 'auth', 'emails', 'dashboard', 'cases', 'workspace', 'calendar', 'import', 'documents', 'outbox', 'reminders', 'portal', 'decisions', 'appeals', 'consultations', 'inquiries', 'legalAid', 'services', 'feeNotes', 'palette'] as const;
+export const CATALOGUE_FILES = ['app', 'errors', 'auth', 'emails', 'dashboard', 'cases', 'workspace', 'calendar', 'import', 'documents', 'outbox', 'reminders', 'portal', 'decisions', 'appeals', 'consultations', 'inquiries', 'legalAid', 'services', 'feeNotes', 'palette', 'ui'] as const;
 
 export type Messages = Record<string, unknown>;
 

@@ -11,6 +11,8 @@ import { pdfaIdentification } from '../../lib/documents/pdfa/is-pdfa';
 import { writeScannedDecisionPng, writeTextDecisionPdf } from '../support/decision-letters';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
+import { toast } from './support/toast';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 // Reading, two sign-ins, LibreOffice and Ghostscript conversions: more than the default minute on 2 cores.
@@ -51,7 +53,7 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await page.goto('/clients/new');
   await page.getByLabel('First name').fill('Youssef');
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('MA');
+  await chooseOption(page, 'Nationality', 'Morocco');
   await page.getByLabel('Language for portal and emails').selectOption('nl');
   await page.getByRole('button', { name: 'Create client' }).click();
   await page.getByRole('link', { name: 'New case' }).click();
@@ -96,14 +98,14 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   await page.getByRole('region', { name: 'Documents' }).locator('details input[type=file]').last().setInputFiles(payslip);
   await expect(page.getByText('loonfiche-oktober.png').first()).toBeVisible();
   await appealPanel(page).getByRole('button', { name: 'Draft the petition from the template' }).click();
-  await expect(appealPanel(page).getByText('Draft petition added to the client’s documents.')).toBeVisible();
+  await expect(toast(page, 'Draft petition added to the client’s documents.')).toBeVisible();
   await page.reload();
   const contents = appealPanel(page).getByRole('form', { name: 'Contents of the filing' });
   await expect(contents.getByLabel('Petition')).toHaveValue(/.+/);
   await expect(contents.getByLabel('Contested decision')).toHaveValue(/.+/);
   await contents.getByRole('checkbox', { name: /loonfiche-oktober/ }).check();
   await contents.getByRole('button', { name: 'Save the contents' }).click();
-  await expect(contents.getByText('Saved.')).toBeVisible();
+  await expect(toast(page, 'Saved.')).toBeVisible();
 
   // The packet: PDF/A files in J-Box order with the inventory, as listed and as downloaded.
   await appealPanel(page).getByRole('button', { name: 'Build the J-Box packet' }).click();

@@ -5,6 +5,7 @@ import { withDatabase } from './support/e2e-world';
 import { waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
 import { openFromHeader } from './support/shell';
+import { toast } from './support/toast';
 
 test.use({ locale: 'en-US' });
 
@@ -37,7 +38,7 @@ test('an advisor publishes a time; the person who booked it cancels from the ema
   await expect(publish.getByRole('alert')).toHaveText('The video link must start with https://.');
   await publish.getByLabel('Address, or video link').fill('https://meet.example/janssens');
   await publish.getByRole('button', { name: 'Publish' }).click();
-  await expect(publish.getByText('The time is on the public page.')).toBeVisible();
+  await expect(toast(page, 'The time is on the public page.')).toBeVisible();
 
   const upcoming = page.getByRole('region', { name: 'Upcoming times' });
   const row = upcoming.getByRole('row').filter({ hasText: '15 September 2031 at 10:30' });
@@ -85,6 +86,6 @@ test('an advisor publishes a time; the person who booked it cancels from the ema
 
   // Withdrawn by the advisor, the time leaves the list.
   await row.getByRole('button', { name: /Withdraw/ }).click();
-  await row.getByRole('button', { name: 'Yes, delete' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, delete' }).click();
   await expect(upcoming.getByRole('row').filter({ hasText: '15 September 2031 at 10:30' })).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 
 test.use({ locale: 'en-US' });
@@ -33,16 +34,25 @@ test('an assistant adds a note and a task but is offered no delete; the advisor 
   await page.context().clearCookies();
   await signInStaff(page, 'advisor1@peeters.example');
   await page.goto(caseUrl);
-  // The first click only asks; cancelling keeps the note.
+  // The first click only asks, in a dialog that names the note; cancelling keeps it and gives focus back.
+  const asking = page.getByRole('alertdialog');
   await note.getByRole('button', { name: /^Delete/ }).click();
-  await expect(note.getByText(`Delete “${noteText}”?`)).toBeVisible();
-  await note.getByRole('button', { name: 'Cancel' }).click();
+  await expect(asking.getByRole('heading', { name: `Delete “${noteText}”? Colleagues will no longer see it.` })).toBeVisible();
+  await expect(asking.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(asking).toHaveCount(0);
+  await expect(note.getByRole('button', { name: /^Delete/ })).toBeFocused();
   await note.getByRole('button', { name: /^Delete/ }).click();
-  await note.getByRole('button', { name: 'Yes, delete' }).click();
+  await asking.getByRole('button', { name: 'Cancel' }).click();
+  await expect(note).toBeVisible();
+  await note.getByRole('button', { name: /^Delete/ }).click();
+  await asking.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(asking).toHaveCount(0);
   await expect(page.getByText(noteText)).toHaveCount(0);
 
   await task.getByRole('button', { name: /^Delete/ }).click();
-  await task.getByRole('button', { name: 'Yes, delete' }).click();
+  await asking.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(tasks.getByText(taskTitle)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Task deleted').first()).toBeVisible();
 

@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { pdf, PNG } from './support/files';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 
@@ -10,7 +11,7 @@ async function createClient(page: Page, { firstName, lastName, email }: { firstN
   await page.goto('/clients/new');
   await page.getByLabel('First name').fill(firstName);
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('MA');
+  await chooseOption(page, 'Nationality', 'Morocco');
   await page.getByLabel('Language for portal and emails').selectOption('en');
   if (email) await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Create client' }).click();
@@ -80,10 +81,15 @@ test('the advisor asks for two documents, the client sends them from the portal,
   await page.goto(caseUrl);
   await expect(item(page, PASSPORT).getByTestId('item-status')).toHaveText('Received, to review');
   await expect(item(page, PASSPORT).getByRole('link', { name: 'passport-scan.pdf' })).toBeVisible();
+  // Rejecting asks in a dialog for the reason the client will read; without one it is refused there.
   await item(page, PASSPORT).getByRole('button', { name: 'Reject' }).click();
-  await expect(item(page, PASSPORT).getByRole('alert')).toContainText('Say why the document is rejected');
-  await item(page, PASSPORT).getByLabel(/Reason for rejecting/).fill('The photo page is blurred: please scan it again, flat and in colour.');
-  await item(page, PASSPORT).getByRole('button', { name: 'Reject' }).click();
+  const rejecting = page.getByRole('dialog', { name: /^Reject “Passport/ });
+  await rejecting.getByRole('button', { name: 'Reject' }).click();
+  await expect(rejecting.getByRole('alert')).toContainText('Say why the document is rejected');
+  await expectNoSeriousA11yViolations(page);
+  await rejecting.getByLabel(/Reason for rejecting/).fill('The photo page is blurred: please scan it again, flat and in colour.');
+  await rejecting.getByRole('button', { name: 'Reject' }).click();
+  await expect(rejecting).toHaveCount(0);
   await expect(item(page, PASSPORT).getByTestId('item-status')).toHaveText('Rejected');
   await item(page, ACCOMMODATION).getByRole('button', { name: 'Approve' }).click();
   await expect(item(page, ACCOMMODATION).getByTestId('item-status')).toHaveText('Approved');

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 
@@ -9,7 +10,7 @@ async function createClient(page: Page, { firstName, lastName, email }: { firstN
   await page.goto('/clients/new');
   await page.getByLabel('First name').fill(firstName);
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('MA');
+  await chooseOption(page, 'Nationality', 'Morocco');
   await page.getByLabel('Language for portal and emails').selectOption('nl');
   if (email) await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Create client' }).click();

@@ -5,6 +5,7 @@ import { withDatabase } from './support/e2e-world';
 import { firstLink } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
 import type { SinkMessage } from '../support/smtp-sink';
+import { toast } from './support/toast';
 
 // An advisor bills the demo portal client's case: time and a fixed fee, a fee note issued and its PDF downloaded;
 // the client then finds the note on their case in the portal, in their own language (Dutch), and downloads it.
@@ -46,7 +47,7 @@ test('an advisor records time and a fixed fee, issues a fee note and downloads i
     ['Enterprise number (KBO/BCE)', '0403.170.701'], ['VAT number', 'BE 0403.170.701'], ['IBAN', 'BE68 5390 0754 7034'], ['BIC', 'GKCCBEBB'], ['Billing email', 'billing@peeters.example'],
   ] as const) await billing.getByLabel(label, { exact: true }).fill(value);
   await billing.getByRole('button', { name: 'Save billing details' }).click();
-  await expect(admin.getByText('Billing details saved.')).toBeVisible();
+  await expect(toast(admin, 'Billing details saved.')).toBeVisible();
   await admin.reload();
   await expect(admin.getByTestId('billing-status')).toHaveText('Complete: fee notes can be issued.');
   await adminContext.close();
@@ -61,14 +62,14 @@ test('an advisor records time and a fixed fee, issues a fee note and downloads i
   await timeForm.getByLabel('Description').fill('Preparing the single permit file');
   await timeForm.getByLabel('Hourly rate excl. VAT (€)').fill('120');
   await timeForm.getByRole('button', { name: 'Record time' }).click();
-  await expect(section.getByText('Time recorded.')).toBeVisible();
+  await expect(toast(page, 'Time recorded.')).toBeVisible();
 
   await section.locator('summary', { hasText: 'Add a fixed fee' }).click();
   const feeForm = section.getByRole('form', { name: 'Add a fixed fee' });
   await feeForm.getByLabel('Description').fill('Single permit application');
   await feeForm.getByLabel('Amount excl. VAT (€)').fill('750');
   await feeForm.getByRole('button', { name: 'Add a fixed fee' }).click();
-  await expect(section.getByText('Fee added.')).toBeVisible();
+  await expect(toast(page, 'Fee added.')).toBeVisible();
   // 1.5 h at 120.00 and 750.00.
   await expect(section.getByTestId('unbilled-total')).toHaveText('Unbilled total excl. VAT: €930.00 (1.5 h)');
 

@@ -3,6 +3,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { PNG } from './support/files';
 import { signInStaff } from './support/sign-in';
 import { openFromHeader } from './support/shell';
+import { toast } from './support/toast';
 
 test.use({ locale: 'en-US' });
 
@@ -20,7 +21,7 @@ test('an admin gives the firm a logo for its emails: a wrong file is refused, th
 
   await section.getByLabel('Choose an image').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
   await section.getByRole('button', { name: 'Upload the logo' }).click();
-  await expect(section.getByRole('status')).toHaveText('The logo is saved.');
+  await expect(toast(page, 'The logo is saved.')).toBeVisible();
   const logo = section.getByRole('img', { name: /^Logo of / });
   await expect(logo).toBeVisible();
   // Served by the public address the emails use, as an image the browser could decode.

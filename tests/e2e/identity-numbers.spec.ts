@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 
@@ -23,7 +24,7 @@ test('an advisor records identity numbers, sees them on the client page and find
   await page.goto('/clients/new');
   await page.getByLabel('First name').fill('Nour');
   await page.getByLabel('Last name').fill(lastName);
-  await page.getByLabel('Nationality').fill('MA');
+  await chooseOption(page, 'Nationality', 'Morocco');
   await page.getByLabel('National register number').fill(dotted(nrn));
   await page.getByLabel('Passport number').fill(passport.toLowerCase());
   await page.getByRole('button', { name: 'Create client' }).click();

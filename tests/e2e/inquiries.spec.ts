@@ -6,6 +6,7 @@ import { appealDueFromNotification, daysLeft } from '../../lib/rules/inquiry-app
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { seedInquiry } from './support/inquiries';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
 
 test.use({ locale: 'en-US' });
 
@@ -51,7 +52,7 @@ test('an advisor checks an urgent refusal inquiry for conflicts and converts it 
   await expect(conflict).toContainText('Checked by Jan Janssens');
 
   const convert = advisor.getByRole('form', { name: 'Convert into a client' });
-  await expect(convert.getByLabel('Nationality (2 letters)')).toHaveValue('MA');
+  await expect(convert.getByRole('combobox', { name: 'Nationality' })).toHaveText(/^Morocco/);
   // They wrote in German: the client's language starts as English, the one of the app's closest to hand.
   await expect(convert.getByLabel("Client's language")).toHaveValue('en');
   await expect(convert.getByLabel('Procedure')).toHaveValue('APPEAL_RVV');
@@ -77,7 +78,7 @@ test('past a possible conflict the advisor is refused and the admin converts wit
   await advisor.goto('/clients/new');
   await advisor.getByLabel('First name').fill('Sara');
   await advisor.getByLabel('Last name').fill(`Client${tag}`);
-  await advisor.getByLabel('Nationality').fill('BE');
+  await chooseOption(advisor, 'Nationality', 'Belgium');
   await advisor.getByRole('button', { name: 'Create client' }).click();
   await advisor.getByRole('link', { name: /new case/i }).first().click();
   await advisor.getByLabel('Procedure').selectOption('FAMILY_REUNIFICATION');

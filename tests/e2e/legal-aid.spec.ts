@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 import { openFromHeader } from './support/shell';
+import { toast } from './support/toast';
 
 test.use({ locale: 'en-US' });
 
@@ -20,7 +21,7 @@ test('an advisor records a legal-aid designation on a demo case, enters two serv
   await designation.getByLabel('Bar').fill('Brussel (NL)');
   await designation.getByLabel("Client's contribution (EUR)").fill('0');
   await designation.getByRole('button', { name: 'Save designation' }).click();
-  await expect(section.getByText('Designation saved.')).toBeVisible();
+  await expect(toast(page, 'Designation saved.')).toBeVisible();
 
   // Two services from the list in force today; the page shows each with its list and the running total.
   const total = section.getByTestId('legal-aid-total');
@@ -30,7 +31,7 @@ test('an advisor records a legal-aid designation on a demo case, enters two serv
   await service.getByLabel('Service').selectOption('RVV_SUSPENSION');
   await service.getByLabel('Performed on').fill('2026-11-03');
   await service.getByRole('button', { name: 'Enter service' }).click();
-  await expect(section.getByText('Service entered.')).toBeVisible();
+  await expect(toast(page, 'Service entered.')).toBeVisible();
   await expect(total).not.toHaveText(String(before));
   await service.getByLabel('Service').selectOption('TRAVEL');
   await service.getByLabel('Performed on').fill('2026-11-04');

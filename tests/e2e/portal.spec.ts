@@ -8,6 +8,8 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { pdf } from './support/files';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { signInStaff } from './support/sign-in';
+import { chooseOption } from './support/combobox';
+import { toast } from './support/toast';
 
 // The client is on a small phone; the advisor works at a desk (a context of their own, see below).
 test.use({ viewport: { width: 360, height: 780 }, locale: 'en-US' });
@@ -24,14 +26,16 @@ async function expectNoHorizontalScroll(page: Page) {
 /** Takes one step on the case, filling the step's own fields (as in case-journey.spec.ts). */
 async function move(page: Page, step: string, fields: Record<string, string>) {
   const moves = page.getByRole('region', { name: 'Next steps' });
-  await moves.getByText(step, { exact: true }).first().click();
-  const form = moves.locator('details[open]').filter({ hasText: step }).locator('form');
+  await moves.getByRole('button', { name: step, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: step });
+  const form = dialog.locator('form');
   for (const [label, value] of Object.entries(fields)) {
     const field = form.getByLabel(new RegExp(`^${label}( \\*)?$`));
     if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
   }
   await form.getByRole('button', { name: step }).click();
+  await expect(dialog).toHaveCount(0);
 }
 
 /** A legal date as the portal writes it: long form, in the reader's language. */
@@ -52,7 +56,7 @@ test('a Dutch-speaking client follows their case on a phone: own language after 
   await advisor.goto('/clients/new');
   await advisor.getByLabel('First name').fill('Nadia');
   await advisor.getByLabel('Last name').fill(lastName);
-  await advisor.getByLabel('Nationality').fill('MA');
+  await chooseOption(advisor, 'Nationality', 'Morocco');
   await advisor.getByLabel('Language for portal and emails').selectOption('nl');
   await advisor.getByLabel('Email address').fill(clientEmail);
   await advisor.getByRole('button', { name: 'Create client' }).click();
@@ -120,7 +124,7 @@ test('a Dutch-speaking client follows their case on a phone: own language after 
   const body = 'Bonjour, mon rendez-vous à la commune est le 9 décembre. Dois-je apporter autre chose ?';
   await messages.getByLabel('Votre message').fill(body);
   await messages.getByRole('button', { name: 'Envoyer le message' }).click();
-  await expect(messages.getByRole('status')).toHaveText('Envoyé. Votre conseiller a été prévenu.');
+  await expect(toast(client, 'Envoyé. Votre conseiller a été prévenu.')).toBeVisible();
   await expect(client.getByTestId('message-mine')).toHaveCount(1);
   await expect(client.getByTestId('message-mine')).toContainText(body);
   await expect(client.getByTestId('message-mine')).toContainText('Vous');

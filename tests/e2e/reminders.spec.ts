@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 import { moreMenuItems, openFromHeader, signOutOfWorkspace } from './support/shell';
+import { toast } from './support/toast';
 
 test.use({ locale: 'en-US' });
 
@@ -19,7 +20,7 @@ test('an advisor chooses the daily digest and a pause; an admin sets the firm le
   await expect(mine.getByRole('alert')).toHaveText('The pause cannot end before it starts.');
   await mine.getByLabel(/^Until/).fill('2027-07-21');
   await mine.getByRole('button', { name: 'Save my reminders' }).click();
-  await expect(mine.getByText('Saved.')).toBeVisible();
+  await expect(toast(page, 'Saved.')).toBeVisible();
   await page.reload();
   await expect(mine.getByLabel(/One daily digest/)).toBeChecked();
   await expect(mine.getByLabel('Digest time (Brussels)')).toHaveValue('6');
@@ -36,7 +37,7 @@ test('an advisor chooses the daily digest and a pause; an admin sets the firm le
   await expect(firm.getByRole('alert')).toContainText('Write whole numbers of days');
   await firm.getByLabel('Appeal').fill('30, 10, 2');
   await firm.getByRole('button', { name: 'Save lead times' }).click();
-  await expect(firm.getByText('Saved.')).toBeVisible();
+  await expect(toast(page, 'Saved.')).toBeVisible();
   await page.reload();
   await expect(firm.getByLabel('Appeal')).toHaveValue('30, 10, 2');
   await expect(firm.getByLabel('Card renewal')).toHaveValue('open, 7');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openFromHeader } from './support/shell';
+import { toast } from './support/toast';
 
 test.use({ locale: 'en-US' });
 
@@ -64,7 +65,7 @@ test('a member ends a session on another device, and a password change signs eve
 
   await page.getByLabel('Current password').fill(password);
   await page.getByRole('button', { name: 'Change password' }).click();
-  await expect(page.getByText('Your password was changed and your other sessions were ended.')).toBeVisible();
+  await expect(toast(page, 'Your password was changed and your other sessions were ended.')).toBeVisible();
   await other.goto('/dashboard');
   await expect(other).toHaveURL(/\/sign-in/);
   await signIn(other, email, password);

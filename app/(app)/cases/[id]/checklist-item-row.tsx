@@ -1,8 +1,10 @@
+import { Circle, CircleCheck, CircleX, Inbox, Send, type LucideIcon } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import { UploadDropzone } from '@/components/documents/upload-dropzone';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel, type RuleLabelKey } from '@/lib/rules/labels';
 import { DOCUMENT_KINDS } from '@/lib/rules/vocabulary';
@@ -10,15 +12,17 @@ import type { CaseDocuments } from '@/lib/server/document/list-case-documents';
 import { attachDocumentAction, deleteDocumentAction, documentDetailsAction, removeChecklistItemAction, reviewDocumentAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
 import { DateInput } from '@/components/form/date-input';
+import { RejectDocumentDialog } from './reject-document-dialog';
 
 type Item = CaseDocuments['items'][number];
 
-const STATUS_STYLE: Record<Item['status'], string> = {
-  NOT_REQUESTED: 'bg-slate-100 text-slate-800',
-  REQUESTED: 'bg-sky-100 text-sky-900',
-  RECEIVED: 'bg-amber-100 text-amber-900',
-  APPROVED: 'bg-emerald-100 text-emerald-900',
-  REJECTED: 'bg-red-100 text-red-900',
+// A shape beside the colour, so the status reads without telling red from green; the word stays the label.
+const STATUS_LOOK: Record<Item['status'], { tone: BadgeTone; icon: LucideIcon }> = {
+  NOT_REQUESTED: { tone: 'neutral', icon: Circle },
+  REQUESTED: { tone: 'info', icon: Send },
+  RECEIVED: { tone: 'warning', icon: Inbox },
+  APPROVED: { tone: 'success', icon: CircleCheck },
+  REJECTED: { tone: 'danger', icon: CircleX },
 };
 
 export function itemTitle(locale: AppLocale, item: Pick<Item, 'label' | 'ruleKey' | 'documentKind'>): string {
@@ -34,14 +38,19 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
   reusable: CaseDocuments['reusable']; requestFormId: string;
 }) {
   const t = await getTranslations('documents');
+  const tu = await getTranslations('ui.dialog');
   const title = itemTitle(locale, item);
   const document = item.document;
+  const StatusIcon = STATUS_LOOK[item.status].icon;
   return (
     <li className="space-y-2 rounded-md border border-slate-200 p-3" aria-label={title}>
       <div className="flex flex-wrap items-center gap-2">
         {item.status === 'NOT_REQUESTED' ? <input type="checkbox" name="itemIds" value={item.id} form={requestFormId} aria-label={t('selectToRequest', { title })} /> : null}
         <span className="font-medium">{title}</span>
-        <span data-testid="item-status" className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[item.status]}`}>{t(`status.${item.status}`)}</span>
+        <Badge data-testid="item-status" tone={STATUS_LOOK[item.status].tone}>
+          <StatusIcon aria-hidden="true" />
+          {t(`status.${item.status}`)}
+        </Badge>
       </div>
       {item.status === 'REJECTED' && item.rejectionReason ? <p className="text-sm text-red-900">{t('rejectedBecause', { reason: item.rejectionReason })}</p> : null}
       {item.findings.length ? (
@@ -62,15 +71,12 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
             <SubmitButton className="text-sm">{t('approve')}</SubmitButton>
           </ActionForm>
           {item.status !== 'REJECTED' ? (
-            <ActionForm action={reviewDocumentAction} className="flex flex-wrap items-start gap-2">
-              <input type="hidden" name="caseId" value={caseId} />
-              <input type="hidden" name="itemId" value={item.id} />
-              <input type="hidden" name="versionId" value={document.versions[0]?.id ?? ''} />
-              <input type="hidden" name="decision" value="REJECT" />
-              <label className="sr-only" htmlFor={`reason-${item.id}`}>{t('reason', { title })}</label>
-              <input id={`reason-${item.id}`} name="reason" placeholder={t('reasonPlaceholder')} className={`${input} w-64`} />
-              <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50">{t('reject')}</button>
-            </ActionForm>
+            <RejectDocumentDialog
+              caseId={caseId}
+              itemId={item.id}
+              versionId={document.versions[0]?.id ?? ''}
+              labels={{ trigger: t('reject'), title: t('rejectTitle', { title }), text: t('rejectText'), reason: t('reason', { title }), placeholder: t('reasonPlaceholder'), cancel: t('rejectCancel'), close: tu('close') }}
+            />
           ) : null}
         </div>
       ) : null}

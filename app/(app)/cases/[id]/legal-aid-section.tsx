@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
+import { ComboboxField } from '@/components/form/combobox-field';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { StaffActor } from '@/lib/auth/actor';
@@ -45,12 +46,13 @@ export async function LegalAidSection({ actor, caseId, locale }: { actor: StaffA
           <span className="block font-medium">{t('designation.bar')}</span>
           <input name="bar" required maxLength={100} defaultValue={d?.bar ?? ''} className={input} />
         </label>
-        <label className="space-y-1">
-          <span className="block font-medium">{t('designation.lawyer')}</span>
-          <select name="lawyerId" defaultValue={d?.lawyerId ?? (actor.role === 'ASSISTANT' ? undefined : actor.userId)} className={input}>
-            {lawyers.map((lawyer) => <option key={lawyer.id} value={lawyer.id}>{lawyer.name}</option>)}
-          </select>
-        </label>
+        <ComboboxField
+          id={`legal-aid-lawyer-${caseId}`}
+          label={t('designation.lawyer')}
+          name="lawyerId"
+          options={lawyers.map((lawyer) => ({ value: lawyer.id, label: lawyer.name }))}
+          defaultValue={d?.lawyerId ?? (actor.role === 'ASSISTANT' ? '' : actor.userId)}
+        />
         <label className="space-y-1">
           <span className="block font-medium">{t('designation.clientContribution')}</span>
           <input name="clientContributionCents" inputMode="decimal" defaultValue={d ? (d.clientContributionCents / 100).toFixed(2) : '0'} className={input} />

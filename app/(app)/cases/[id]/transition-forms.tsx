@@ -1,12 +1,18 @@
 'use client';
 
+import { ArrowRight } from 'lucide-react';
 import { useLocale, useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
+import { toast } from 'sonner';
 import { dateInputAttributes } from '@/components/form/date-input';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogHeader, DialogTrigger } from '@/components/ui/dialog';
 import type { ActionResult } from '@/lib/errors';
 import { transitionAction } from './case-actions';
+
+type State = ActionResult<unknown> | null;
 
 export type TransitionView = {
   id: string;
@@ -18,21 +24,38 @@ function TransitionForm({ caseId, version, transition, today, reasons, stageLabe
   const t = useTranslations('caseView');
   const te = useTranslations('errors');
   const locale = useLocale();
-  const [state, action] = useActionState<ActionResult<unknown> | null, FormData>(transitionAction, null);
+  const tu = useTranslations('ui.dialog');
+  const [open, setOpen] = useState(false);
+  // A move changes the case's version, which remounts this form: the toast is raised as the action answers.
+  const move = async (previous: State, data: FormData): Promise<State> => {
+    const result = await transitionAction(previous, data);
+    if (result?.ok) {
+      toast.success(t('moveDone', { stage: stageLabels[(result.data as { stage: string }).stage] ?? '' }));
+      setOpen(false);
+    }
+    return result;
+  };
+  const [state, action] = useActionState<State, FormData>(move, null);
   const failed = state && !state.ok ? state : null;
   const reasonField = failed?.fieldErrors ? Object.keys(failed.fieldErrors)[0] : undefined;
   const reasonCode = failed?.userMessage.startsWith('reason.') ? failed.userMessage.slice(7) : null;
   return (
-    <details className="rounded-md border border-slate-200 bg-white p-3" open={Boolean(failed)}>
-      <summary className="cursor-pointer font-medium text-brand-700">{transition.label}</summary>
-      <form action={action} className="mt-3 space-y-3" noValidate>
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>
+        <Button variant="secondary" className="w-full justify-between text-brand-700 sm:w-auto">
+          {transition.label}
+          <ArrowRight aria-hidden="true" />
+        </Button>
+      </DialogTrigger>
+      <DialogContent closeLabel={tu('close')} aria-describedby={undefined}>
+      <DialogHeader title={transition.label} />
+      <form action={action} className="space-y-3" noValidate>
         {failed?.code === 'CONFLICT' ? <FormMessage tone="error">{t('conflict')}</FormMessage> : null}
         {failed && failed.code !== 'CONFLICT' ? (
           <FormMessage tone="error">
             {reasonCode ? `${reasons[reasonCode] ?? reasonCode}${reasonField && reasonField !== '_' ? ` (${t(`fields.${reasonField}` as 'fields._')})` : ''}` : te(failed.code)}
           </FormMessage>
         ) : null}
-        {state?.ok ? <FormMessage tone="success">{t('moveDone', { stage: stageLabels[(state.data as { stage: string }).stage] ?? '' })}</FormMessage> : null}
         <input type="hidden" name="caseId" value={caseId} />
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="transition" value={transition.id} />
@@ -68,9 +91,15 @@ function TransitionForm({ caseId, version, transition, today, reasons, stageLabe
           <label htmlFor={`${transition.id}-note`} className="block text-sm font-medium">{t('note')}</label>
           <textarea id={`${transition.id}-note`} name="note" rows={2} className="w-full rounded-md border border-slate-300 px-3 py-2" />
         </div>
-        <SubmitButton>{transition.label}</SubmitButton>
+        <DialogFooter>
+          <DialogClose asChild>
+            <Button variant="secondary">{t('cancelMove')}</Button>
+          </DialogClose>
+          <SubmitButton>{transition.label}</SubmitButton>
+        </DialogFooter>
       </form>
-    </details>
+      </DialogContent>
+    </Dialog>
   );
 }
 
@@ -78,7 +107,7 @@ export function TransitionForms(props: { caseId: string; version: number; transi
   const t = useTranslations('caseView');
   if (props.transitions.length === 0) return <p className="text-sm text-slate-600">{t('noMoves')}</p>;
   return (
-    <div className="space-y-2">
+    <div className="flex flex-wrap gap-2">
       {props.transitions.map((transition) => (
         <TransitionForm key={`${transition.id}-${props.version}`} {...props} transition={transition} />
       ))}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { ComboboxField } from '@/components/form/combobox-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
 import type { ActionResult } from '@/lib/errors';
@@ -32,7 +33,7 @@ export function NewCaseForm({ clientId, clientLabel, procedures, cards, members,
       <div className="grid gap-4 sm:grid-cols-2">
         {select('procedure', t('procedure'), procedures)}
         {select('targetCard', t('targetCard'), cards, '', true)}
-        {select('assignedToId', t('assignedTo'), members, me)}
+        <ComboboxField id="case-assignedToId" label={t('assignedTo')} name="assignedToId" options={members} defaultValue={me} />
         {select('stay', t('stay'), [{ value: 'LONG', label: t('stayLong') }, { value: 'SHORT', label: t('stayShort') }], 'LONG', true)}
         <DateField label={t('arrivedOn')} name="arrivedOn" error={failed?.fieldErrors?.arrivedOn ? te('VALIDATION') : null} />
         <DateField label={t('legalResidenceSince')} name="legalResidenceSince" />

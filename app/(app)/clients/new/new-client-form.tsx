@@ -3,15 +3,17 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
+import { ComboboxField } from '@/components/form/combobox-field';
 import { Field } from '@/components/form/field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
+import type { ComboboxOption } from '@/components/ui/combobox';
 import { createClientAction, type DuplicateCandidate, type NewClientState } from './actions';
 import { DateField } from '@/components/form/date-field';
 
 const KNOWN_ERRORS = new Set(['required', 'nationality', 'email', 'nationalRegisterNumber', 'passportNumber', 'fileNumberTaken']);
 
-export function NewClientForm() {
+export function NewClientForm({ countries }: { countries: ComboboxOption[] }) {
   const t = useTranslations('clients');
   const te = useTranslations('errors');
   const [state, action] = useActionState<NewClientState, FormData>(createClientAction, null);
@@ -45,7 +47,7 @@ export function NewClientForm() {
         <Field label={t('firstName')} name="firstName" autoComplete="off" required error={error('firstName')} />
         <Field label={t('lastName')} name="lastName" autoComplete="off" required error={error('lastName')} />
         <DateField label={t('birthDate')} name="birthDate" error={error('birthDate')} />
-        <Field label={t('nationality')} name="nationality" maxLength={2} required hint={t('nationalityHint')} error={error('nationality')} className="block w-24 rounded-md border border-slate-300 px-3 py-2 uppercase" />
+        <ComboboxField id="field-nationality" label={t('nationality')} name="nationality" options={countries} hint={t('nationalityHint')} error={error('nationality')} />
         <div className="space-y-1">
           <label htmlFor="language" className="block text-sm font-medium">{t('languageLabel')}</label>
           <select id="language" name="language" defaultValue="nl" className="rounded-md border border-slate-300 px-3 py-2">

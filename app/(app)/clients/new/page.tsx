@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
+import { countryOptions } from '@/lib/i18n/country-options';
 import { NewClientForm } from './new-client-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +15,7 @@ export default async function NewClientPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <h1 className="text-2xl font-semibold">{t('newHeading')}</h1>
-      <NewClientForm />
+      <NewClientForm countries={countryOptions(await getLocale())} />
     </div>
   );
 }

@@ -3,8 +3,10 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState, useTransition, type FormEvent } from 'react';
+import { ComboboxField } from '@/components/form/combobox-field';
 import { FormMessage } from '@/components/form/form-message';
 import { SubmitButton } from '@/components/form/submit-button';
+import type { ComboboxOption } from '@/components/ui/combobox';
 import type { DuplicateCandidate } from '@/lib/server/client/find-duplicate-clients';
 import { convertInquiryAction, type ConvertState } from './actions';
 
@@ -15,9 +17,10 @@ type Option = { value: string; label: string };
  * does not speak (German), the optional case, and past a possible conflict the admin's reason. A probable
  * duplicate client is shown as the new-client form shows it, with the same confirmation.
  */
-export function ConvertForm({ inquiryId, nationality, language, procedure, procedures, pastConflict, refusalNote }: {
+export function ConvertForm({ inquiryId, nationality, countries, language, procedure, procedures, pastConflict, refusalNote }: {
   inquiryId: string;
   nationality: string;
+  countries: ComboboxOption[];
   language: string;
   procedure: string;
   procedures: Option[];
@@ -74,11 +77,7 @@ export function ConvertForm({ inquiryId, nationality, language, procedure, proce
         </div>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor="convert-nationality" className="block font-medium">{t('nationality')}</label>
-          <input id="convert-nationality" name="nationality" defaultValue={nationality} maxLength={2} required aria-invalid={fieldError('nationality') ? true : undefined} className="w-24 rounded-md border border-slate-300 px-3 py-2 uppercase" />
-          {fieldError('nationality') ? <p className="text-red-700">{fieldError('nationality')}</p> : null}
-        </div>
+        <ComboboxField id="convert-nationality" label={t('nationality')} name="nationality" options={countries} defaultValue={nationality} error={fieldError('nationality')} />
         <div className="space-y-1">
           <label htmlFor="convert-language" className="block font-medium">{t('language')}</label>
           <select id="convert-language" name="language" defaultValue={language} className="rounded-md border border-slate-300 px-3 py-2">

@@ -11,6 +11,7 @@ import { can } from '@/lib/auth/permissions';
 import { brusselsDate } from '@/lib/dates';
 import { isAppError } from '@/lib/errors';
 import type { AppLocale } from '@/lib/i18n/config';
+import { countryOptions } from '@/lib/i18n/country-options';
 import { isAppealUrgent } from '@/lib/rules/inquiry-appeal';
 import { ruleLabel } from '@/lib/rules/labels';
 import { PROCEDURES } from '@/lib/rules/vocabulary';
@@ -128,6 +129,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
               <ConvertForm
                 inquiryId={inquiry.id}
                 nationality={nationality}
+                countries={countryOptions(locale)}
                 language={clientLanguageFor(inquiry.language)}
                 procedure={procedureForTopic(inquiry.topic, inquiry.nationality) ?? ''}
                 procedures={PROCEDURES.map((procedure) => ({ value: procedure, label: ruleLabel(locale, `procedure.${procedure}`) }))}
