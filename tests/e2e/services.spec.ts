@@ -99,12 +99,12 @@ test('an admin lists two services; the public page shows them with timelines and
   await timeForm.getByLabel('Service from the catalogue').selectOption({ label: `${permit} · €100.00` });
   await timeForm.getByLabel('Minutes').fill('45');
   await timeForm.getByRole('button', { name: 'Record time' }).click();
-  await expect(billing.getByText('Time recorded.')).toBeVisible();
+  await expect(toast(advisor, 'Time recorded.')).toBeVisible();
   await billing.locator('summary', { hasText: 'Add a fixed fee' }).click();
   const feeForm = billing.getByRole('form', { name: 'Add a fixed fee' });
   await feeForm.getByLabel('Service from the catalogue').selectOption({ label: `${registration} · €500.00` });
   await feeForm.getByRole('button', { name: 'Add a fixed fee' }).click();
-  await expect(billing.getByText('Fee added.')).toBeVisible();
+  await expect(toast(advisor, 'Fee added.')).toBeVisible();
   await expect(billing.getByRole('list', { name: 'Unbilled time' })).toContainText(`45 min · ${permit} · €75.00`);
   await expect(billing.getByRole('list', { name: 'Unbilled fixed fees' })).toContainText(`1 × ${registration} · €500.00`);
   await expect(billing.getByTestId('unbilled-total')).toHaveText('Unbilled total excl. VAT: €575.00 (0.75 h)');
