@@ -4,7 +4,7 @@ import { daysBetween } from '../rules/plain-date';
 
 // The one way the app writes a date for people. Belgian conventions per language ("7 december 2026",
 // "07/12/2026"), English in its British form, never the American "Dec 7, 2026". Every formatter passes an
-// explicit timeZone to Intl, so the server's own zone (process.env.TZ) can never move a day:
+// explicit timeZone to Intl, so the server's own zone (the TZ setting) can never move a day:
 // - a legal date has no zone at all: it is formatted as UTC midnight in UTC;
 // - an instant (a timestamp) is shown as the wall clock in Brussels, where the firms and their clients are.
 
