@@ -1,4 +1,5 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { encodable } from '../win-ansi-text';
 
 // The inventory J-Box asks for beside the annexes. Drawn with pdf-lib's standard fonts (no font files to
 // ship); convertToPdfa then embeds them, which PDF/A requires. The wording is the legal document itself in
@@ -26,19 +27,6 @@ const LINE = 13;
 const PADDING = 4;
 // number | title | file name | pages, summing to the text width (483 pt)
 const COLUMNS = [34, 241, 168, 40];
-
-/** Helvetica covers WinAnsi only; names in other scripts degrade to their unaccented form, never to an error. */
-function encodable(font: PDFFont): (text: string) => string {
-  const supported = new Set(font.getCharacterSet());
-  return (text) =>
-    Array.from(text.replace(/[\r\n\t]+/g, ' '))
-      .map((char) => {
-        if (supported.has(char.codePointAt(0)!)) return char;
-        const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-        return plain && Array.from(plain).every((c) => supported.has(c.codePointAt(0)!)) ? plain : '?';
-      })
-      .join('');
-}
 
 /** Wraps on spaces, and inside words too, because file names have none. */
 function wrap(text: string, font: PDFFont, width: number): string[] {

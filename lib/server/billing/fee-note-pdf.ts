@@ -1,5 +1,6 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { createTranslator } from 'use-intl/core';
+import { encodable } from '@/lib/documents/win-ansi-text';
 import { formatDateLong } from '@/lib/format/dates';
 import { loadMessages } from '@/lib/i18n/messages';
 import { formatIban } from './check-digits';
@@ -16,18 +17,6 @@ const SIZE = 9.5;
 const LINE = 13;
 // description | quantity | unit price | VAT | amount (495 pt)
 const COLUMNS = [235, 55, 75, 50, 80];
-
-function encodable(font: PDFFont): (text: string) => string {
-  const supported = new Set(font.getCharacterSet());
-  return (text) =>
-    Array.from(text.replace(/[\r\n\t]+/g, ' '))
-      .map((char) => {
-        if (supported.has(char.codePointAt(0)!)) return char;
-        const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-        return plain && Array.from(plain).every((c) => supported.has(c.codePointAt(0)!)) ? plain : '?';
-      })
-      .join('');
-}
 
 function wrap(text: string, font: PDFFont, width: number): string[] {
   const lines: string[] = [];

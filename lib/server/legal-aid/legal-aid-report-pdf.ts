@@ -2,6 +2,7 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont } from 'pdf-lib';
 import type { StaffActor } from '@/lib/auth/actor';
 import { assertCan } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db';
+import { encodable } from '@/lib/documents/win-ansi-text';
 import { formatPoints } from '@/lib/rules/legal-aid-points';
 import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
@@ -16,19 +17,6 @@ const SIZE = 9;
 const LINE = 13;
 // date | code | service | quantity | points
 const COLUMNS = [62, 112, 235, 40, 46];
-
-/** Helvetica covers WinAnsi only; other characters degrade to their unaccented form or '?', never to an error. */
-function encodable(font: PDFFont): (text: string) => string {
-  const supported = new Set(font.getCharacterSet());
-  return (text) =>
-    Array.from(text.replace(/[\r\n\t]+/g, ' '))
-      .map((char) => {
-        if (supported.has(char.codePointAt(0)!)) return char;
-        const plain = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-        return plain && Array.from(plain).every((c) => supported.has(c.codePointAt(0)!)) ? plain : '?';
-      })
-      .join('');
-}
 
 function fit(text: string, font: PDFFont, width: number): string {
   if (font.widthOfTextAtSize(text, SIZE) <= width) return text;
