@@ -15,13 +15,21 @@ export type ComboboxOption = { value: string; label: string; /** shown small bes
  * the default back. Keyboard-first: Enter or Space opens it, typing filters, arrows move, Enter picks, Escape
  * closes and focus returns to the trigger (Radix).
  */
-export function Combobox({ id, name, options, defaultValue = '', value: controlled, onValueChange, placeholder, allowEmpty = false, emptyLabel, invalid, describedBy, className, disabled }: {
+export function Combobox({ id, name, options, defaultValue = '', defaultOption, value: controlled, onValueChange, onSearchChange, searching = false, placeholder, allowEmpty = false, emptyLabel, invalid, describedBy, className, disabled }: {
   id: string;
   name: string;
   options: ComboboxOption[];
   defaultValue?: string;
   value?: string;
   onValueChange?: (value: string) => void;
+  /** the chosen option when it may not be among `options` (a client found by an earlier search) */
+  defaultOption?: ComboboxOption;
+  /**
+   * Searching elsewhere (the server, for a firm's thousands of clients): the caller is told what is typed and
+   * passes the matches as `options`, which are then shown as given rather than filtered here.
+   */
+  onSearchChange?: (query: string) => void;
+  searching?: boolean;
   /** the trigger's text while nothing is chosen */
   placeholder?: string;
   /** offer a "none" entry that clears the choice (an optional field) */
@@ -35,22 +43,29 @@ export function Combobox({ id, name, options, defaultValue = '', value: controll
   const t = useTranslations('ui.combobox');
   const [open, setOpen] = useState(false);
   const [own, setOwn] = useState(defaultValue);
+  const [query, setQuery] = useState('');
+  // Remembered so the trigger keeps the name after a later search replaced the options.
+  const [picked, setPicked] = useState<ComboboxOption | undefined>(defaultOption);
   const value = controlled ?? own;
   const hidden = useRef<HTMLInputElement>(null);
   const listId = useId();
   const choose = (next: string) => {
     setOwn(next);
+    setPicked(options.find((option) => option.value === next));
     onValueChange?.(next);
     setOpen(false);
   };
   useEffect(() => {
     const form = hidden.current?.form;
     if (!form) return;
-    const reset = () => setOwn(defaultValue);
+    const reset = () => {
+      setOwn(defaultValue);
+      setPicked(defaultOption);
+    };
     form.addEventListener('reset', reset);
     return () => form.removeEventListener('reset', reset);
-  }, [defaultValue]);
-  const selected = options.find((option) => option.value === value);
+  }, [defaultValue, defaultOption]);
+  const selected = options.find((option) => option.value === value) ?? (picked?.value === value && value ? picked : undefined);
   return (
     <Popover open={open} onOpenChange={setOpen}>
       <input ref={hidden} type="hidden" name={name} value={value} />
@@ -76,11 +91,20 @@ export function Combobox({ id, name, options, defaultValue = '', value: controll
           <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-slate-500" />
         </button>
       </PopoverTrigger>
-      <PopoverContent className="w-[var(--radix-popover-trigger-width)] min-w-64 p-0">
-        <Command label={t('search')} loop>
-          <Command.Input placeholder={t('search')} className="h-10 w-full border-b border-slate-200 px-3 text-sm outline-none" />
+      <PopoverContent aria-label={t('search')} className="w-[var(--radix-popover-trigger-width)] min-w-64 p-0">
+        <Command label={t('search')} loop shouldFilter={!onSearchChange}>
+          <Command.Input
+            placeholder={t('search')}
+            value={query}
+            onValueChange={(next) => {
+              setQuery(next);
+              onSearchChange?.(next);
+            }}
+            className="h-10 w-full border-b border-slate-200 px-3 text-sm outline-none"
+          />
           <Command.List id={listId} label={t('results')} className="max-h-64 overflow-y-auto p-1">
-            <Command.Empty className="px-3 py-2 text-sm text-slate-600">{t('nothing')}</Command.Empty>
+            {searching ? <Command.Loading><p className="px-3 py-2 text-sm text-slate-600">{t('searching')}</p></Command.Loading> : null}
+            {searching ? null : <Command.Empty className="px-3 py-2 text-sm text-slate-600">{t('nothing')}</Command.Empty>}
             {allowEmpty ? (
               <Command.Item value="__none__" keywords={[emptyLabel ?? t('none')]} onSelect={() => choose('')} className={itemClasses}>
                 <Check aria-hidden="true" className={cn('size-4', value === '' ? 'opacity-100' : 'opacity-0')} />

@@ -72,6 +72,41 @@ test('the command palette finds a case by its reference, DVZ and RvV numbers, an
   await palette(page).getByRole('combobox').fill('new case');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/cases\/new$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New case');
+});
+
+test('a new case opened without a client starts by searching the firm for one', async ({ page }) => {
+  const target = await caseWithEveryNumber();
+  await signInStaff(page, 'advisor1@peeters.example');
+  await page.goto('/cases');
+  await page.getByRole('main').getByRole('link', { name: 'New case' }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+
+  // Typing asks the server (thousands of clients): a file number finds the one client, and nothing else is offered.
+  const trigger = page.getByRole('combobox', { name: 'Client', exact: true });
+  await trigger.click();
+  await page.keyboard.type(target.fileNumber);
+  const list = page.getByRole('listbox');
+  await expect(list.getByRole('option')).toHaveText([`${target.firstName} ${target.lastName}${target.fileNumber}`]);
+  await expectNoSeriousA11yViolations(page);
+  await page.keyboard.press('Enter');
+  await expect(trigger).toContainText(`${target.firstName} ${target.lastName}`);
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/cases/new\\?clientId=${target.clientId}$`));
+  await expect(page.getByRole('main')).toContainText(`Client: ${target.lastName}, ${target.firstName} (${target.fileNumber})`);
+  await page.getByLabel('Procedure').selectOption('REGISTRATION_NON_EU');
+  await page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(page.getByTestId('case-stage')).toHaveText('Intake');
+  await expect(page.getByRole('main')).toContainText(target.fileNumber);
+
+  // "Change" goes back to the choice; an unknown name offers nothing to open a case on.
+  await page.goto(`/cases/new?clientId=${target.clientId}`);
+  await page.getByRole('link', { name: 'Change' }).click();
+  await expect(page).toHaveURL(/\/cases\/new$/);
+  await trigger.click();
+  await page.keyboard.type('zzqqxx-nobody');
+  await expect(list.getByText('Nothing matches.')).toBeVisible();
 });
 
 test('? lists the shortcuts, g c goes to the cases, and neither fires while typing in a field', async ({ page }) => {

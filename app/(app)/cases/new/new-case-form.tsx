@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ComboboxField } from '@/components/form/combobox-field';
@@ -29,7 +30,10 @@ export function NewCaseForm({ clientId, clientLabel, procedures, cards, members,
     <form action={action} className="space-y-5" noValidate>
       {failed ? <FormMessage tone="error">{te(failed.code)}</FormMessage> : null}
       <input type="hidden" name="clientId" value={clientId} />
-      <p><span className="font-medium">{t('client')}:</span> {clientLabel}</p>
+      <p>
+        <span className="font-medium">{t('client')}:</span> {clientLabel}{' '}
+        <Link href="/cases/new" className="ml-2 text-sm text-brand-700 underline">{t('changeClient')}</Link>
+      </p>
       <div className="grid gap-4 sm:grid-cols-2">
         {select('procedure', t('procedure'), procedures)}
         {select('targetCard', t('targetCard'), cards, '', true)}

@@ -10,7 +10,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { INQUIRY_FILTERS } from '@/lib/server/inquiry/inquiry-schemas';
 import { listInquiries } from '@/lib/server/inquiry/list-inquiries';
 import { readListWithDefaults } from '@/lib/server/list-query';
-import { inquiryColumns } from './inquiry-columns';
+import { inquiryColumns } from '../inquiry-columns';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('inquiries');

@@ -7,11 +7,11 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { hasFilter } from '@/lib/server/case/cases-query';
 import { listCaseAdvisors } from '@/lib/server/case/list-case-advisors';
 import { listCases } from '@/lib/server/case/list-cases';
-import { CasesFilters } from './cases-filters';
-import { CasesPagination } from './cases-pagination';
-import { CasesTable } from './cases-table';
-import { CasesToolbar } from './cases-toolbar';
-import { casesHref, parseColumns } from './table-view';
+import { CasesFilters } from '../cases-filters';
+import { CasesPagination } from '../cases-pagination';
+import { CasesTable } from '../cases-table';
+import { CasesToolbar } from '../cases-toolbar';
+import { casesHref, parseColumns } from '../table-view';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('casesTable');
@@ -33,9 +33,16 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
     <div className="space-y-5">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-        <p className="text-slate-700" role="status">
-          {t('summary', { total })}
-        </p>
+        <div className="flex flex-wrap items-center gap-4">
+          <p className="text-slate-700" role="status">
+            {t('summary', { total })}
+          </p>
+          {can(actor.role, 'case.create') ? (
+            <Link href="/cases/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+              {t('newCase')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <CasesFilters query={query} columns={columns} advisors={advisors} />
       <CasesToolbar query={query} columns={columns} total={total} canExport={can(actor.role, 'case.export')} />

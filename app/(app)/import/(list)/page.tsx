@@ -11,10 +11,10 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { listImportJobs } from '@/lib/server/import/list-import-jobs';
 import { readListWithDefaults } from '@/lib/server/list-query';
-import { importColumns } from './import-columns';
-import { ImportSteps } from './import-steps';
-import { uploadErrorMessage } from './upload-error';
-import { UploadForm } from './upload-form';
+import { importColumns } from '../import-columns';
+import { ImportSteps } from '../import-steps';
+import { uploadErrorMessage } from '../upload-error';
+import { UploadForm } from '../upload-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('importer');

@@ -10,7 +10,7 @@ import { requireWorkingStaff } from '@/lib/auth/require-working-staff';
 import { can } from '@/lib/auth/permissions';
 import { listClients } from '@/lib/server/client/list-clients';
 import { readListWithDefaults } from '@/lib/server/list-query';
-import { clientColumns } from './client-columns';
+import { clientColumns } from '../client-columns';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('clients');

@@ -1,0 +1,3 @@
+import { RouteLoading } from '@/components/states/route-loading';
+
+export default RouteLoading;
