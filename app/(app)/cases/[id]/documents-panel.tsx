@@ -73,7 +73,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
           <SubmitButton className="text-sm">{t('requestSelected')}</SubmitButton>
         </ActionForm>
       ) : null}
-      <ActionDialog action={addChecklistItemAction} trigger={t('addItem')} icon={<ListPlus aria-hidden="true" />} submit={t('add')} className="space-y-3">
+      <ActionDialog action={addChecklistItemAction} trigger={t('addItem')} icon={<ListPlus aria-hidden="true" />} submit={t('add')} success={t('itemAdded')} className="space-y-3">
         <input type="hidden" name="caseId" value={caseId} />
         <label className="block space-y-1">{t('kind')}
           <select name="documentKind" defaultValue="OTHER" className={`${input} block w-full`}>
