@@ -3,6 +3,7 @@ import type { CaseStage } from '@/lib/rules/vocabulary';
 import type { AppLocale } from '@/lib/i18n/config';
 import { ruleLabel } from '@/lib/rules/labels';
 import { CASE_STAGES } from '@/lib/rules/vocabulary';
+import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 import { DashboardSection } from './dashboard-section';
 
 type Counts = Partial<Record<CaseStage, number>>;
@@ -47,8 +48,9 @@ export async function StageChartSection({ stages }: { stages: { mine: Counts; fi
         <StageBars id="stages-mine" title={t('mine')} counts={stages.mine} locale={locale} totalLabel={t('total', { count: total(stages.mine) })} />
         <StageBars id="stages-firm" title={t('firm')} counts={stages.firm} locale={locale} totalLabel={t('total', { count: total(stages.firm) })} />
       </div>
-      <details className="mt-4 text-sm">
-        <summary className="cursor-pointer text-brand-700">{t('showTable')}</summary>
+      <Collapsible className="mt-4 text-sm">
+        <CollapsibleTrigger className="font-normal text-brand-700">{t('showTable')}</CollapsibleTrigger>
+        <CollapsibleContent asChild>
         <table className="mt-2 w-full">
           <caption className="sr-only">{t('tableCaption')}</caption>
           <thead>
@@ -68,7 +70,8 @@ export async function StageChartSection({ stages }: { stages: { mine: Counts; fi
             ))}
           </tbody>
         </table>
-      </details>
+        </CollapsibleContent>
+      </Collapsible>
     </DashboardSection>
   );
 }

@@ -15,6 +15,7 @@ import type { CaseTask } from '@/lib/server/task/list-case-tasks';
 import type { TaskAssignee } from '@/lib/server/task/list-task-assignees';
 import { ZCreateTask } from '@/lib/server/task/task-schemas';
 import { DateField } from '@/components/form/date-field';
+import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 
 type State = ActionResult<{ taskId: string }> | null;
 type FieldName = 'title' | 'dueOn' | 'assigneeId';
@@ -138,11 +139,12 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate(), mayD
         </ul>
       ) : null}
       {done.length ? (
-        <details className="text-sm">
-          <summary className="cursor-pointer text-slate-700">
+        <Collapsible className="text-sm">
+          <CollapsibleTrigger className="font-normal text-slate-700">
             {t('done')} ({done.length})
-          </summary>
-          <ul className="mt-2 divide-y divide-slate-100">
+          </CollapsibleTrigger>
+          <CollapsibleContent asChild>
+          <ul className="divide-y divide-slate-100">
             {done.map((task) => (
               <li key={task.id} className="py-1.5 text-slate-600">
                 <span className="line-through">{task.title}</span>
@@ -151,7 +153,8 @@ export function TaskPanel({ caseId, tasks, members, today = brusselsDate(), mayD
               </li>
             ))}
           </ul>
-        </details>
+          </CollapsibleContent>
+        </Collapsible>
       ) : null}
       <AddTaskForm caseId={caseId} members={members} />
     </section>

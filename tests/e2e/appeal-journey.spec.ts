@@ -94,8 +94,9 @@ test('a refusal read from its letter, its deadline confirmed by a colleague, and
   // The advisor adds a payslip, drafts the petition and chooses what goes into the filing.
   await page.goto(caseUrl);
   await expect(page.getByTestId('deadline-confirmed')).toBeVisible();
-  await page.getByText('Upload a document that is not on the list').click();
-  await page.getByRole('region', { name: 'Documents' }).locator('details input[type=file]').last().setInputFiles(payslip);
+  await page.getByRole('button', { name: 'Upload a document that is not on the list' }).click();
+  // The opened panel is the last of the section; its dropzone's file input is the last one.
+  await page.getByRole('region', { name: 'Documents' }).locator('input[type=file]').last().setInputFiles(payslip);
   await expect(page.getByText('loonfiche-oktober.png').first()).toBeVisible();
   await appealPanel(page).getByRole('button', { name: 'Draft the petition from the template' }).click();
   await expect(toast(page, 'Draft petition added to the client’s documents.')).toBeVisible();

@@ -32,7 +32,7 @@ test('an advisor sees their deadlines and the stages, then subscribes to their c
   expect(total).toBeGreaterThanOrEqual(40);
   const bars = await firm.getByRole('listitem').allTextContents();
   expect(bars.reduce((sum, bar) => sum + Number(bar.match(/(\d+)$/)?.[1] ?? 0), 0)).toBe(total);
-  await page.getByText('Show the figures as a table').click();
+  await page.getByRole('button', { name: 'Show the figures as a table' }).click();
   await expect(page.getByRole('table', { name: 'Cases by stage, mine and the firm\'s' }).getByRole('row', { name: /Application filed/ })).toBeVisible();
 
   // Some demo decisions are long past their legal period; the firm view lists them.

@@ -120,7 +120,7 @@ test('the advisor asks for two documents, the client sends them from the portal,
   await documents(page).getByLabel('Planned submission date').fill('2027-01-15');
   await documents(page).getByRole('button', { name: 'Save the date' }).click();
   await expect(documents(page)).toContainText('judged on 15 January 2027');
-  await item(page, PASSPORT).getByText('Details, reuse, remove').click();
+  await item(page, PASSPORT).getByRole('button', { name: 'Details, reuse, remove' }).click();
   await item(page, PASSPORT).getByLabel('Valid until').fill('2027-03-31');
   await item(page, PASSPORT).getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByTestId('deadline-DOCUMENT_EXPIRY').getByTestId('due')).toHaveText('31 March 2027');

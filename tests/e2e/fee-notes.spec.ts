@@ -56,25 +56,27 @@ test('an advisor records time and a fixed fee, issues a fee note and downloads i
   await page.goto(`/cases/${caseId}`);
   const section = page.getByRole('region', { name: 'Time and fees' });
 
-  await section.locator('summary', { hasText: 'Record time' }).click();
-  const timeForm = section.getByRole('form', { name: 'Record time' });
+  await section.getByRole('button', { name: 'Record time' }).click();
+  const timeForm = page.getByRole('dialog', { name: 'Record time' });
   await timeForm.getByLabel('Minutes').fill('90');
   await timeForm.getByLabel('Description').fill('Preparing the single permit file');
   await timeForm.getByLabel('Hourly rate excl. VAT (€)').fill('120');
   await timeForm.getByRole('button', { name: 'Record time' }).click();
   await expect(toast(page, 'Time recorded.')).toBeVisible();
+  await expect(timeForm).toBeHidden();
 
-  await section.locator('summary', { hasText: 'Add a fixed fee' }).click();
-  const feeForm = section.getByRole('form', { name: 'Add a fixed fee' });
+  await section.getByRole('button', { name: 'Add a fixed fee' }).click();
+  const feeForm = page.getByRole('dialog', { name: 'Add a fixed fee' });
   await feeForm.getByLabel('Description').fill('Single permit application');
   await feeForm.getByLabel('Amount excl. VAT (€)').fill('750');
   await feeForm.getByRole('button', { name: 'Add a fixed fee' }).click();
   await expect(toast(page, 'Fee added.')).toBeVisible();
+  await expect(feeForm).toBeHidden();
   // 1.5 h at 120.00 and 750.00.
   await expect(section.getByTestId('unbilled-total')).toHaveText('Unbilled total excl. VAT: €930.00 (1.5 h)');
 
-  await section.locator('summary', { hasText: 'Issue a fee note' }).click();
-  const issueForm = section.getByRole('form', { name: 'Issue a fee note' });
+  await section.getByRole('button', { name: 'Issue a fee note' }).click();
+  const issueForm = page.getByRole('dialog', { name: 'Issue a fee note' });
   await issueForm.getByRole('button', { name: 'Issue fee note' }).click();
   // 930.00 + 21 % VAT (195.30). Everything billed, the issue form gives way to the new note.
   const note = section.getByTestId('fee-note').filter({ hasText: '€1,125.30' });

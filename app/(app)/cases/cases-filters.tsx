@@ -6,6 +6,7 @@ import { CARD_TYPES, CASE_STAGES, PROCEDURES } from '@/lib/rules/vocabulary';
 import type { CaseAdvisorOption } from '@/lib/server/case/list-case-advisors';
 import type { CasesQuery } from '@/lib/server/case/cases-query';
 import { CleanGetForm } from './clean-get-form';
+import { StageFilter } from './stage-filter';
 import { casesHref, viewParams, type TableColumn } from './table-view';
 import { DateInput } from '@/components/form/date-input';
 
@@ -18,7 +19,6 @@ export async function CasesFilters({ query, columns, advisors }: { query: CasesQ
   const [t, locale] = await Promise.all([getTranslations('casesTable'), getLocale() as Promise<AppLocale>]);
   // Changing a filter goes back to page 1; what else the view says is kept.
   const kept = [...viewParams({ ...query, ...NO_FILTER }, columns, { page: 1 }).entries()];
-  const chosen = new Set(query.stage ?? []);
   return (
     // Keyed by the view: the fields are uncontrolled, so following a link (clear filters, a sort) must remount
     // them with the new URL's values instead of keeping what was last typed.
@@ -41,20 +41,7 @@ export async function CasesFilters({ query, columns, advisors }: { query: CasesQ
             {t('filters.searchHint')}
           </p>
         </div>
-        <details className="relative self-start">
-          <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium">
-            {t('filters.stage')}: {chosen.size === 0 ? t('filters.allStages') : t('filters.stagesChosen', { count: chosen.size })}
-          </summary>
-          <fieldset className="absolute right-0 z-10 mt-1 grid w-max grid-cols-2 gap-x-4 gap-y-1 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
-            <legend className="sr-only">{t('filters.stage')}</legend>
-            {CASE_STAGES.map((stage) => (
-              <label key={stage} className="flex items-center gap-2">
-                <input type="checkbox" name="stage" value={stage} defaultChecked={chosen.has(stage)} />
-                {ruleLabel(locale, `stage.${stage}`)}
-              </label>
-            ))}
-          </fieldset>
-        </details>
+        <StageFilter stages={CASE_STAGES.map((stage) => ({ value: stage, label: ruleLabel(locale, `stage.${stage}`) }))} defaultChosen={query.stage ?? []} />
       </div>
       <div className="flex flex-wrap items-end gap-3">
         <label className="space-y-1">

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PAGE_SIZES, type CasesQuery } from '@/lib/server/case/cases-query';
-import { CleanGetForm } from './clean-get-form';
+import { ColumnsChooser } from './columns-chooser';
 import { CopyLinkButton } from './copy-link-button';
 import { casesHref, DEFAULT_COLUMNS, TABLE_COLUMNS, viewParams, type TableColumn } from './table-view';
 
@@ -11,32 +11,24 @@ export async function CasesToolbar({ query, columns, total, canExport }: { query
   const kept = [...viewParams(query, columns).entries()].filter(([name]) => name !== 'cols');
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-3 text-sm">
-      <details className="relative">
-        <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-3 py-1.5 font-medium">{t('view.columns')}</summary>
-        <CleanGetForm
-          key={viewParams(query, columns).toString()}
-          action="/cases"
-          label={t('view.columns')}
-          className="absolute z-10 mt-1 w-max space-y-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg"
-        >
-          {kept.map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
+      <ColumnsChooser label={t('view.columns')}>
+        {kept.map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <input type="hidden" name="cols" value="reference" />
+        <fieldset className="space-y-1">
+          <legend className="text-xs text-slate-600">{t('view.columnsHint')}</legend>
+          {TABLE_COLUMNS.filter((column) => column !== 'reference').map((column) => (
+            <label key={column} className="flex items-center gap-2">
+              <input type="checkbox" name="cols" value={column} defaultChecked={columns.includes(column)} />
+              {t(`columns.${column}`)}
+            </label>
           ))}
-          <input type="hidden" name="cols" value="reference" />
-          <fieldset className="space-y-1">
-            <legend className="text-xs text-slate-600">{t('view.columnsHint')}</legend>
-            {TABLE_COLUMNS.filter((column) => column !== 'reference').map((column) => (
-              <label key={column} className="flex items-center gap-2">
-                <input type="checkbox" name="cols" value={column} defaultChecked={columns.includes(column)} />
-                {t(`columns.${column}`)}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900">
-            {t('view.showColumns')}
-          </button>
-        </CleanGetForm>
-      </details>
+        </fieldset>
+        <button type="submit" className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-900">
+          {t('view.showColumns')}
+        </button>
+      </ColumnsChooser>
       <div role="group" aria-labelledby="cases-page-size" className="flex items-center gap-2">
         <span id="cases-page-size" className="text-slate-700">
           {t('view.pageSize')}

@@ -8,7 +8,7 @@ import type { FormEvent, ReactNode } from 'react';
  * rather than `?q=&stage=REFUSED&stage=APPEAL_FILED&procedure=&…`. Without JavaScript it is a plain GET form,
  * and the server ignores the blanks and reads repeated values too.
  */
-export function CleanGetForm({ action, label, className, children }: { action: string; label: string; className?: string; children: ReactNode }) {
+export function CleanGetForm({ action, label, className, onDone, children }: { action: string; label: string; className?: string; onDone?: () => void; children: ReactNode }) {
   const router = useRouter();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -18,8 +18,8 @@ export function CleanGetForm({ action, label, className, children }: { action: s
     }
     // Ticked boxes (stages, columns) become one comma-separated value, the form links and the server use.
     const search = new URLSearchParams([...values].map(([key, list]) => [key, list.join(',')])).toString();
-    // A form inside a disclosure (the column chooser) closes once it has done its job.
-    event.currentTarget.closest('details')?.removeAttribute('open');
+    // A form inside a popover (the column chooser) closes it once it has done its job.
+    onDone?.();
     router.push(search ? `${action}?${search}` : action);
   }
   return (

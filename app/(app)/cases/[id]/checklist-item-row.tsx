@@ -13,6 +13,7 @@ import { attachDocumentAction, deleteDocumentAction, documentDetailsAction, remo
 import { DocumentVersions } from './document-versions';
 import { DateInput } from '@/components/form/date-input';
 import { RejectDocumentDialog } from './reject-document-dialog';
+import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 
 type Item = CaseDocuments['items'][number];
 
@@ -81,9 +82,9 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
         </div>
       ) : null}
       <UploadDropzone compact target={{ caseId, checklistItemId: item.id }} maxBytes={maxBytes} label={t(document ? 'uploadNewVersion' : 'uploadFile')} />
-      <details className="text-sm">
-        <summary className="cursor-pointer text-slate-700">{t('more')}</summary>
-        <div className="mt-2 space-y-3">
+      <Collapsible>
+        <CollapsibleTrigger className="font-normal text-slate-700">{t('more')}</CollapsibleTrigger>
+        <CollapsibleContent className="space-y-3 text-sm">
           {document ? (
             <ActionForm action={documentDetailsAction} className="grid gap-2 sm:grid-cols-2" success={t('saved')}>
               <input type="hidden" name="caseId" value={caseId} />
@@ -116,8 +117,8 @@ export async function ChecklistItemRow({ item, caseId, locale, maxBytes, mayRevi
           {document && mayDeleteDocument ? (
             <ConfirmDeleteForm action={deleteDocumentAction} fields={{ caseId, documentId: document.id }} name={document.title} label={t('deleteDocument')} />
           ) : null}
-        </div>
-      </details>
+        </CollapsibleContent>
+      </Collapsible>
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { ListPlus } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
@@ -15,6 +16,8 @@ import { ChecklistItemRow } from './checklist-item-row';
 import { addChecklistItemAction, applyDefaultChecklistAction, deleteDocumentAction, plannedSubmissionAction, requestDocumentsAction } from './document-actions';
 import { DocumentVersions } from './document-versions';
 import { DateInput } from '@/components/form/date-input';
+import { ActionDialog } from '@/components/form/action-dialog';
+import { Collapsible, CollapsibleContent, CollapsibleTrigger } from '@/components/ui/collapsible';
 
 const input = 'rounded-md border border-slate-300 px-2 py-1 text-sm';
 
@@ -70,19 +73,15 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
           <SubmitButton className="text-sm">{t('requestSelected')}</SubmitButton>
         </ActionForm>
       ) : null}
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium">{t('addItem')}</summary>
-        <ActionForm action={addChecklistItemAction} className="mt-2 flex flex-wrap items-end gap-2">
-          <input type="hidden" name="caseId" value={caseId} />
-          <label className="space-y-1">{t('kind')}
-            <select name="documentKind" defaultValue="OTHER" className={`${input} block`}>
-              {DOCUMENT_KINDS.map((kind) => <option key={kind} value={kind}>{ruleLabel(locale, `documentKind.${kind}`)}</option>)}
-            </select>
-          </label>
-          <label className="space-y-1">{t('label')}<input name="label" className={`${input} block w-64`} /></label>
-          <SubmitButton className="text-sm">{t('add')}</SubmitButton>
-        </ActionForm>
-      </details>
+      <ActionDialog action={addChecklistItemAction} trigger={t('addItem')} icon={<ListPlus aria-hidden="true" />} submit={t('add')} success={t('itemAdded')} className="space-y-3">
+        <input type="hidden" name="caseId" value={caseId} />
+        <label className="block space-y-1">{t('kind')}
+          <select name="documentKind" defaultValue="OTHER" className={`${input} block w-full`}>
+            {DOCUMENT_KINDS.map((kind) => <option key={kind} value={kind}>{ruleLabel(locale, `documentKind.${kind}`)}</option>)}
+          </select>
+        </label>
+        <label className="block space-y-1">{t('label')}<input name="label" className={`${input} block w-full`} /></label>
+      </ActionDialog>
       {data.otherDocuments.length ? (
         <div className="space-y-2">
           <h3 className="text-sm font-semibold">{t('otherDocuments')}</h3>
@@ -97,13 +96,13 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
           </ul>
         </div>
       ) : null}
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium">{t('uploadOther')}</summary>
-        <div className="mt-2 space-y-2">
+      <Collapsible>
+        <CollapsibleTrigger>{t('uploadOther')}</CollapsibleTrigger>
+        <CollapsibleContent className="space-y-2">
           <p className="text-xs text-slate-600">{t('uploadOtherHint')}</p>
           <UploadDropzone target={{ caseId, kind: 'OTHER' }} maxBytes={maxBytes} label={t('uploadFile')} />
-        </div>
-      </details>
+        </CollapsibleContent>
+      </Collapsible>
     </section>
   );
 }

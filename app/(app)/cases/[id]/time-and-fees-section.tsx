@@ -1,3 +1,4 @@
+import { Clock, FileText, Plus } from 'lucide-react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
 import { ActionForm } from '@/components/form/action-form';
@@ -12,6 +13,7 @@ import { listServices } from '@/lib/server/service/list-services';
 import { localizedText } from '@/lib/server/service/service-view';
 import { addFeeItemAction, addTimeEntryAction, cancelFeeNoteAction, issueFeeNoteAction, recordFeeNotePaymentAction, removeFeeItemAction, removeTimeEntryAction } from './fee-note-actions';
 import { DateInput } from '@/components/form/date-input';
+import { ActionDialog } from '@/components/form/action-dialog';
 
 const input = 'w-full rounded-md border border-slate-300 px-2 py-1';
 
@@ -85,9 +87,8 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
           ))}
         </ul>
       ) : null}
-      <details className="border-t border-slate-100 pt-3 text-sm">
-        <summary className="cursor-pointer font-medium">{t('addTime')}</summary>
-        <ActionForm action={addTimeEntryAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('timeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addTime')}>
+      <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-3">
+        <ActionDialog action={addTimeEntryAction} trigger={t('addTime')} icon={<Clock aria-hidden="true" />} submit={t('addTime')} className="grid gap-2 sm:grid-cols-2" success={t('timeSaved')} fieldMessages="feeNotes.fields">
           <input type="hidden" name="caseId" value={caseId} />
           {serviceSelect('HOURLY')}
           <label className="space-y-1"><span className="block font-medium">{t('workedOn')}</span><DateInput name="workedOn" required defaultValue={today} className={input} /></label>
@@ -95,12 +96,8 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
           <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('rate')}</span><input name="rate" inputMode="decimal" className={input} /></label>
           <VatSelect label={t('vatRate')} fromService={t('vatFromService')} />
-          <div className="sm:col-span-2"><SubmitButton>{t('addTime')}</SubmitButton></div>
-        </ActionForm>
-      </details>
-      <details className="text-sm">
-        <summary className="cursor-pointer font-medium">{t('addFee')}</summary>
-        <ActionForm action={addFeeItemAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('feeSaved')} fieldMessages="feeNotes.fields" aria-label={t('addFee')}>
+        </ActionDialog>
+        <ActionDialog action={addFeeItemAction} trigger={t('addFee')} icon={<Plus aria-hidden="true" />} submit={t('addFee')} className="grid gap-2 sm:grid-cols-2" success={t('feeSaved')} fieldMessages="feeNotes.fields">
           <input type="hidden" name="caseId" value={caseId} />
           {serviceSelect('FIXED')}
           <label className="space-y-1"><span className="block font-medium">{t('performedOn')}</span><DateInput name="performedOn" required defaultValue={today} className={input} /></label>
@@ -108,14 +105,9 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
           <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('description')}</span><input name="description" maxLength={500} className={input} /></label>
           <label className="space-y-1"><span className="block font-medium">{t('unit')}</span><input name="unit" inputMode="decimal" className={input} /></label>
           <VatSelect label={t('vatRate')} fromService={t('vatFromService')} />
-          <div className="sm:col-span-2"><SubmitButton>{t('addFee')}</SubmitButton></div>
-        </ActionForm>
-      </details>
-      {mayIssue && !empty ? (
-        <details className="text-sm">
-          <summary className="cursor-pointer font-medium">{t('issue')}</summary>
-          <ActionForm action={issueFeeNoteAction} className="mt-2 grid gap-2 sm:grid-cols-2" success={t('issued')} fieldMessages="feeNotes.fields" aria-label={t('issue')}>
-            <p className="text-slate-600 sm:col-span-2">{t('issueHint')}</p>
+        </ActionDialog>
+        {mayIssue && !empty ? (
+          <ActionDialog action={issueFeeNoteAction} trigger={t('issue')} icon={<FileText aria-hidden="true" />} description={t('issueHint')} submit={t('issueSubmit')} wide className="grid gap-2 sm:grid-cols-2" success={t('issued')} fieldMessages="feeNotes.fields">
             <input type="hidden" name="caseId" value={caseId} />
             {/* The ticks name the entries to bill, so unticking every one bills nothing rather than everything. */}
             <input type="hidden" name="picked" value="1" />
@@ -142,10 +134,9 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
             <label className="space-y-1 sm:col-span-2"><span className="block font-medium">{t('buyerEmail')}</span><input name="buyerEmail" type="email" maxLength={254} className={input} /></label>
             <label className="space-y-1"><span className="block font-medium">{t('issuedOn')}</span><DateInput name="issuedOn" required defaultValue={today} className={input} /></label>
             <label className="space-y-1"><span className="block font-medium">{t('paymentTermDays')}</span><input name="paymentTermDays" type="number" min={0} max={120} defaultValue={30} className={input} /></label>
-            <div className="sm:col-span-2"><SubmitButton>{t('issueSubmit')}</SubmitButton></div>
-          </ActionForm>
-        </details>
-      ) : null}
+          </ActionDialog>
+        ) : null}
+      </div>
       <h3 className="border-t border-slate-100 pt-3 font-medium">{t('notes')}</h3>
       {billables.feeNotes.length === 0 ? <p className="text-sm text-slate-600">{t('noNotes')}</p> : null}
       <ul className="space-y-2 text-sm" aria-label={t('notes')}>

@@ -1,6 +1,8 @@
+import { Pencil } from 'lucide-react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { ActionDialog } from '@/components/form/action-dialog';
 import { ActionForm } from '@/components/form/action-form';
 import { ConfirmDeleteForm } from '@/components/form/confirm-delete-form';
 import { SubmitButton } from '@/components/form/submit-button';
@@ -58,13 +60,9 @@ export default async function ServicesPage() {
                   </div>
                   <div><dt className="inline font-medium">{t('list.public')}: </dt><dd className="inline">{service.showOnPublicPage ? t('list.publicYes') : t('list.publicNo')}</dd></div>
                 </dl>
-                <details>
-                  <summary className="cursor-pointer text-sm text-brand-700 underline">{t('edit.summary')}<span className="sr-only">: {name}</span></summary>
-                  <ActionForm action={updateServiceAction} className="space-y-4 pt-3" success={t('edit.saved')} fieldMessages="services.errors" aria-label={`${t('edit.summary')}: ${name}`}>
-                    <ServiceFields service={service} idPrefix={`edit-${service.id}`} />
-                    <SubmitButton>{t('edit.submit')}</SubmitButton>
-                  </ActionForm>
-                </details>
+                <ActionDialog action={updateServiceAction} trigger={t('edit.summary')} triggerContext={name} icon={<Pencil aria-hidden="true" />} title={`${t('edit.summary')}: ${name}`} submit={t('edit.submit')} wide className="space-y-4" success={t('edit.saved')} fieldMessages="services.errors">
+                  <ServiceFields service={service} idPrefix={`edit-${service.id}`} />
+                </ActionDialog>
               </li>
             );
           })}
