@@ -39,6 +39,7 @@ export const CLIENT_MESSAGE_PATHS = [
   'legalAid.fields',
   'services.errors',
   'feeNotes.fields',
+  'casesTable.filters',
   'ui',
 ] as const;
 
