@@ -35,8 +35,8 @@ export async function DueItemsSection({ due }: { due: DueItems }) {
       <thead>
         <tr className="border-b border-slate-200 text-left text-slate-600">
           <th scope="col" className="py-2 pr-3 font-medium">{t('case')}</th>
-          <th scope="col" className="py-2 pr-3 font-medium">{t('client')}</th>
-          <th scope="col" className="py-2 pr-3 font-medium">{t('what')}</th>
+          <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">{t('client')}</th>
+          <th scope="col" className="hidden py-2 pr-3 font-medium sm:table-cell">{t('what')}</th>
           <th scope="col" className="py-2 pr-3 font-medium">{t('dueOn')}</th>
           <th scope="col" className="py-2 text-right font-medium">{t('when')}</th>
         </tr>
@@ -48,10 +48,13 @@ export async function DueItemsSection({ due }: { due: DueItems }) {
               <Link href={`/cases/${item.caseId}`} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
                 {item.reference}
               </Link>
+              {/* on a phone the client and what is due fold under the case */}
+              <span className="block text-slate-700 sm:hidden">{item.clientName}</span>
+              <span className="block text-xs text-slate-600 sm:hidden">{what(item)}</span>
             </td>
-            <td className="py-2 pr-3">{item.clientName}</td>
-            <td className="py-2 pr-3">{what(item)}</td>
-            <td className="py-2 pr-3 whitespace-nowrap">
+            <td className="hidden py-2 pr-3 sm:table-cell">{item.clientName}</td>
+            <td className="hidden py-2 pr-3 sm:table-cell">{what(item)}</td>
+            <td className="py-2 pr-3 sm:whitespace-nowrap">
               <time dateTime={item.dueOn}>{dates.long(item.dueOn)}</time>
             </td>
             <td className={`py-2 text-right whitespace-nowrap ${item.daysLeft < 0 ? 'font-medium text-red-700' : ''}`}>

@@ -18,11 +18,11 @@ export async function DeadlinesTable({ deadlines, today, locale }: { deadlines: 
       <thead>
         <tr className="border-b border-slate-200 text-left text-slate-600">
           <th scope="col" className="py-2 pr-2 font-medium">{t('kind')}</th>
-          <th scope="col" className="py-2 pr-2 font-medium">{t('opens')}</th>
+          <th scope="col" className="hidden py-2 pr-2 font-medium sm:table-cell">{t('opens')}</th>
           <th scope="col" className="py-2 pr-2 font-medium">{t('due')}</th>
           <th scope="col" className="py-2 pr-2 font-medium">{t('who')}</th>
-          <th scope="col" className="py-2 pr-2 font-medium">{t('basis')}</th>
-          <th scope="col" className="py-2 font-medium">{t('confidence')}</th>
+          <th scope="col" className="hidden py-2 pr-2 font-medium sm:table-cell">{t('basis')}</th>
+          <th scope="col" className="hidden py-2 font-medium sm:table-cell">{t('confidence')}</th>
         </tr>
       </thead>
       <tbody>
@@ -33,18 +33,24 @@ export async function DeadlinesTable({ deadlines, today, locale }: { deadlines: 
           const when = done ? t('done') : days < 0 ? t('overdue', { days: -days }) : dates.relative(due, today);
           return (
             <tr key={deadline.id} data-testid={`deadline-${deadline.kind}`} className={`border-b border-slate-100 align-top last:border-0 ${done ? 'text-slate-500' : ''}`}>
-              <th scope="row" className="py-2 pr-2 text-left font-medium">{ruleLabel(locale, `deadline.${deadline.kind}` as 'deadline.APPEAL')}</th>
-              <td className="py-2 pr-2 tabular-nums">{deadline.opensOn ? <time dateTime={fromDbDate(deadline.opensOn)}>{dates.long(deadline.opensOn)}</time> : ''}</td>
+              <th scope="row" className="py-2 pr-2 text-left font-medium">
+                {ruleLabel(locale, `deadline.${deadline.kind}` as 'deadline.APPEAL')}
+                {/* a phone has no room for the basis and confidence columns: they fold in here */}
+                <span className="mt-1 block text-xs font-normal text-slate-700 sm:hidden">
+                  {deadline.basis} · {ruleLabel(locale, `confidence.${deadline.confidence}`)}
+                </span>
+              </th>
+              <td className="hidden py-2 pr-2 tabular-nums sm:table-cell">{deadline.opensOn ? <time dateTime={fromDbDate(deadline.opensOn)}>{dates.long(deadline.opensOn)}</time> : ''}</td>
               <td className="py-2 pr-2">
-                <time dateTime={due} className="whitespace-nowrap tabular-nums" data-testid="due">{dates.long(due)}</time>
+                <time dateTime={due} className="tabular-nums sm:whitespace-nowrap" data-testid="due">{dates.long(due)}</time>
                 <span className={`block text-xs ${!done && days < 0 ? 'font-semibold text-red-800' : 'text-slate-600'}`}>{when}</span>
               </td>
               <td className="py-2 pr-2">{ruleLabel(locale, `actor.${deadline.actor}`)}</td>
-              <td className="py-2 pr-2 text-xs text-slate-700">
+              <td className="hidden py-2 pr-2 text-xs text-slate-700 sm:table-cell">
                 {deadline.basis}
                 {deadline.disputed ? <span className="mt-1 block font-medium text-amber-800">{t('disputed')}</span> : null}
               </td>
-              <td className="py-2">{ruleLabel(locale, `confidence.${deadline.confidence}`)}</td>
+              <td className="hidden py-2 sm:table-cell">{ruleLabel(locale, `confidence.${deadline.confidence}`)}</td>
             </tr>
           );
         })}
