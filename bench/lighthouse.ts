@@ -53,6 +53,12 @@ async function portalLink(page: Page, email: string): Promise<string> {
   return link;
 }
 
+/** What a failing audit found (Chrome's issue type, the element), short enough to read in a terminal. */
+function detailsOf(audit: { details?: unknown }): string {
+  const items = (audit.details as { items?: unknown[] } | undefined)?.items ?? [];
+  return items.length ? `\n    ${items.slice(0, 3).map((item) => JSON.stringify(item).slice(0, 400)).join('\n    ')}` : '';
+}
+
 type Row = { page: string; shown: string; accessibility: number; bestPractices: number; failing: string[] };
 
 try {
@@ -76,7 +82,7 @@ try {
     });
     const lhr = result!.lhr;
     const refs = [...lhr.categories.accessibility!.auditRefs, ...lhr.categories['best-practices']!.auditRefs].filter((ref) => ref.weight > 0);
-    const failing = refs.map((ref) => lhr.audits[ref.id]!).filter((a) => a.score !== null && a.score < 1).map((a) => `${a.id}: ${a.title}`);
+    const failing = refs.map((ref) => lhr.audits[ref.id]!).filter((a) => a.score !== null && a.score < 1).map((a) => `${a.id}: ${a.title}${detailsOf(a)}`);
     rows.push({ page: name, shown: new URL(lhr.finalDisplayedUrl).pathname, accessibility: Math.round(lhr.categories.accessibility!.score! * 100), bestPractices: Math.round(lhr.categories['best-practices']!.score! * 100), failing });
   };
 

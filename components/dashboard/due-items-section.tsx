@@ -57,8 +57,9 @@ export async function DueItemsSection({ due }: { due: DueItems }) {
             <td className="py-2 pr-3 sm:whitespace-nowrap">
               <time dateTime={item.dueOn}>{dates.long(item.dueOn)}</time>
             </td>
-            <td className={`py-2 text-right whitespace-nowrap ${item.daysLeft < 0 ? 'font-medium text-red-700' : ''}`}>
-              {item.daysLeft < 0 ? t('daysOverdue', { days: -item.daysLeft }) : t('daysLeft', { days: item.daysLeft })}
+            <td className={`py-2 text-right whitespace-nowrap tabular-nums ${item.daysLeft < 0 ? 'font-medium text-red-700' : ''}`}>
+              {/* the same date, told as a distance from today */}
+              <time dateTime={item.dueOn}>{item.daysLeft < 0 ? t('daysOverdue', { days: -item.daysLeft }) : t('daysLeft', { days: item.daysLeft })}</time>
             </td>
           </tr>
         ))}

@@ -13,6 +13,7 @@ import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 import { toast } from './support/toast';
 import { chooseOption } from './support/combobox';
+import { untilStreamed } from './support/streamed';
 
 test.use({ locale: 'en-US' });
 // Reading, two sign-ins, LibreOffice and Ghostscript conversions: more than the default minute on 2 cores.
@@ -24,6 +25,7 @@ const appealPanel = (page: Page) => page.getByRole('region', { name: 'Appeal to 
 
 async function setFourEyes(page: Page, on: boolean) {
   await page.goto('/settings/members');
+  await untilStreamed(page);
   const button = page.getByRole('button', { name: on ? 'Require a second confirmation' : 'Stop requiring it' });
   if (await button.isVisible()) await button.click();
   await expect(page.getByText(on ? 'A second person must confirm every appeal deadline.' : 'Appeal deadlines need no second confirmation.')).toBeVisible();

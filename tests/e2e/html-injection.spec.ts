@@ -4,6 +4,7 @@ import { withDatabase } from './support/e2e-world';
 import { firstLink, waitForEmail } from './support/mailbox';
 import { actionRunner, form } from './support/server-action';
 import { signInStaff } from './support/sign-in';
+import { untilStreamed } from './support/streamed';
 
 // Markup typed into everything a person can name: a client's names, a note, a task, a checklist item, a file's
 // name (a slash is refused there, as a path), a portal message. Every page that shows them, staff and portal, must print them as text: no script runs,
@@ -30,6 +31,7 @@ async function expectInert(page: Page, path: string, shown: string[]) {
   for (const payload of PAYLOADS) expect(html, `${path} serves ${payload} unescaped`).not.toContain(payload);
   expect(html).not.toMatch(/<img src=x|<svg onload|<script>window/);
   await page.waitForLoadState('load');
+  await untilStreamed(page);
   const found = await page.evaluate(() => ({
     xss: (window as unknown as { __xss?: number }).__xss,
     injected: document.querySelectorAll('img[src="x"], svg[onload], script:not([src]):not([nonce])').length,

@@ -32,7 +32,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
-        <p className="text-sm text-slate-600">{t('asOf', { date: dates.long(dashboard.asOf) })}</p>
+        <p className="text-sm text-slate-600">
+          {t.rich('asOf', { date: dates.long(dashboard.asOf), when: (chunks) => <time dateTime={dashboard.asOf}>{chunks}</time> })}
+        </p>
       </div>
       <UnconfirmedDeadlinesSection unconfirmed={dashboard.unconfirmed} userId={actor.userId} />
       {inquiries && (inquiries.urgent.length > 0 || inquiries.unanswered > 0) ? <OpenInquiriesSection inquiries={inquiries} /> : null}

@@ -50,7 +50,7 @@ export async function DocumentsPanel({ actor, caseId, locale }: { actor: StaffAc
           <DateInput name="plannedSubmissionOn" defaultValue={data.plannedSubmissionOn ?? ''} className={`${input} block`} />
         </label>
         <SubmitButton className="text-sm">{t('saveDate')}</SubmitButton>
-        <p className="w-full text-xs text-slate-600">{t('judgedOn', { date: dateFormatter(locale).long(data.submissionOn) })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
+        <p className="w-full text-xs text-slate-600">{t.rich('judgedOn', { date: dateFormatter(locale).long(data.submissionOn), when: (chunks) => <time dateTime={data.submissionOn}>{chunks}</time> })} {t('acceptedFiles', { megabytes: Math.floor(maxBytes / 1048576) })}</p>
       </ActionForm>
       {data.items.length === 0 ? (
         <ActionForm action={applyDefaultChecklistAction} className="space-y-2">
