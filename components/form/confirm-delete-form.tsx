@@ -15,7 +15,7 @@ type State = ActionResult<unknown> | null;
  * mouse never removes a note or a client's document. Radix moves focus to Cancel and back to the button after;
  * a refusal shows inside the dialog, which closes only on success. `fields` travel as hidden inputs.
  */
-export function ConfirmDeleteForm({ action, fields, name, label, question }: {
+export function ConfirmDeleteForm({ action, fields, name, label, question, confirm }: {
   action: (state: State, form: FormData) => Promise<State>;
   fields: Record<string, string>;
   /** what is deleted, as the person sees it (a task's title, a document's name) */
@@ -24,6 +24,8 @@ export function ConfirmDeleteForm({ action, fields, name, label, question }: {
   label?: string;
   /** what to ask, when "Colleagues will no longer see it" is not what happens */
   question?: string;
+  /** the confirming button's text, when nothing is deleted ("Yes, issue the credit note") */
+  confirm?: string;
 }) {
   const t = useTranslations('deletion');
   const [open, setOpen] = useState(false);
@@ -42,8 +44,8 @@ export function ConfirmDeleteForm({ action, fields, name, label, question }: {
               <Button variant="secondary">{t('cancel')}</Button>
             </AlertDialogCancel>
             <Button type="submit" variant="destructive">
-              <Trash2 aria-hidden="true" />
-              {t('yes')}
+              {confirm ? null : <Trash2 aria-hidden="true" />}
+              {confirm ?? t('yes')}
             </Button>
           </div>
         </ActionForm>

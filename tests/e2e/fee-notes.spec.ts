@@ -19,9 +19,9 @@ async function sinkMessages(): Promise<SinkMessage[]> {
   return (await (await fetch(`${SINK}/messages?to=${encodeURIComponent(PORTAL_EMAIL)}`)).json()) as SinkMessage[];
 }
 
-async function expectPdfDownload(page: Page, click: () => Promise<void>) {
+async function expectPdfDownload(page: Page, click: () => Promise<void>, name = /^fee-note-\d{4}-\d{4}\.pdf$/) {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  expect(download.suggestedFilename()).toMatch(/^fee-note-\d{4}-\d{4}\.pdf$/);
+  expect(download.suggestedFilename()).toMatch(name);
   const bytes = await readFile((await download.path())!);
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 }
@@ -106,4 +106,30 @@ test('an advisor records time and a fixed fee, issues a fee note and downloads i
   const row = portalNotes.getByTestId('portal-fee-note').filter({ hasText: /1\.125,30/ });
   await expect(row).toContainText('Uitgeschreven');
   await expectPdfDownload(client, () => row.getByRole('link', { name: /^PDF downloaden/ }).click());
+
+  // Issued in error: the advisor cancels it with a credit note, after being asked once.
+  const number = (await note.innerText()).match(/\d{4}\/\d{4}/)![0];
+  // The credit note carries the same amount, so from here the note is found by its number.
+  const original = section.getByTestId('fee-note').filter({ hasText: new RegExp(`^${number.replace('/', '\\/')} · `) });
+  await original.getByRole('button', { name: /^Cancel with a credit note/ }).click();
+  const asking = page.getByRole('alertdialog', { name: /Issue a credit note that cancels this fee note\?/ });
+  await expect(asking).toContainText(number);
+  await asking.getByRole('button', { name: 'Yes, issue the credit note' }).click();
+  await expect(asking).toBeHidden();
+  const credit = section.getByTestId('fee-note').filter({ hasText: `cancels ${number}` });
+  await expect(credit).toContainText(/^Credit note \d{4}\/\d{4} · .+ · €1,125\.30 · cancels/);
+  await expect(original).toContainText('Cancelled');
+  await expect(original).toContainText('cancelled by credit note');
+  await expect(original.getByRole('button', { name: /^Mark paid/ })).toHaveCount(0);
+  await expect(credit.getByRole('button')).toHaveCount(0);
+  // The time and the fee are to bill again, for a corrected note.
+  await expect(section.getByTestId('unbilled-total')).toHaveText('Unbilled total excl. VAT: €930.00 (1.5 h)');
+  await expectPdfDownload(page, () => credit.getByRole('link', { name: /^PDF/ }).click(), /^credit-note-\d{4}-\d{4}\.pdf$/);
+
+  // The client sees the credit note beside the cancelled note, in Dutch.
+  await client.reload();
+  const creditRow = portalNotes.getByTestId('portal-fee-note').filter({ hasText: /^Creditnota/ });
+  await expect(creditRow).toContainText(`annuleert ereloonnota ${number}`);
+  await expect(portalNotes.getByTestId('portal-fee-note').filter({ hasText: new RegExp(`^${number.replace('/', '\\/')} · `) })).toContainText('Geannuleerd');
+  await expectPdfDownload(client, () => creditRow.getByRole('link', { name: /^PDF downloaden/ }).click(), /^credit-note-\d{4}-\d{4}\.pdf$/);
 });

@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Storage } from '@/lib/storage/storage';
 import { createClient, expectAppError, newContext } from './support/fixtures';
+import { bytes, pdfText } from './support/fee-note-files';
 import { BILLING_DETAILS, DUTCH_EMPLOYER, fee, issue, time, withBillingDetails, world } from './support/fee-note-world';
 import { setupTestDatabase } from './support/test-database';
 
@@ -40,23 +40,6 @@ afterAll(async () => {
   await closeRateLimits();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-/** The text a PDF's pages draw: pdf-lib writes deflated content streams with hex strings for the standard fonts. */
-function pdfText(pdf: Uint8Array): string {
-  const raw = Buffer.from(pdf).toString('latin1');
-  const out: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
-    } catch {
-      continue;
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)> Tj/g)) out.push(Buffer.from(hex[1]!, 'hex').toString('latin1'));
-  }
-  return out.join('\n');
-}
-const bytes = async (body: NodeJS.ReadableStream) => new Uint8Array(Buffer.concat(await (body as unknown as { toArray(): Promise<Buffer[]> }).toArray()));
 
 describe('billing details', () => {
   it('are checked (KBO/BCE and VAT mod 97, IBAN, BIC) and issuing refuses until they are complete', async () => {
@@ -129,9 +112,10 @@ describe('issuing', () => {
     expect(xml).toContain('<cbc:PayableAmount currencyID="EUR">1450.00</cbc:PayableAmount>');
 
     // The same data again from the stored note: it passes the library's validation and renders to the very file stored.
-    const lines = row.lines.map((line, index) => ({ ...line, unitCode: index === 0 ? ('C62' as const) : ('HUR' as const), vatCategory: line.vatCategory as 'AE' }));
+    expect(row.lines.map((line) => line.unitCode)).toEqual(['C62', 'HUR']);
+    const lines = row.lines.map((line) => ({ ...line, unitCode: line.unitCode as 'C62' | 'HUR', vatCategory: line.vatCategory as 'AE' }));
     const invoice = feeNoteInvoice({
-      number: row.number, issuedOn: '2026-12-07', dueOn: '2027-01-06', language: 'nl', caseReference: w.kase.reference, seller: row.seller as never, buyer: row.buyer as never, lines,
+      kind: 'INVOICE', number: row.number, issuedOn: '2026-12-07', dueOn: '2027-01-06', language: 'nl', caseReference: w.kase.reference, seller: row.seller as never, buyer: row.buyer as never, lines,
       breakdown: vatBreakdown(lines), totalExclCents: row.totalExclCents, vatCents: row.vatCents, totalInclCents: row.totalInclCents, structuredCommunication: structuredCommunication(2026, 1),
     });
     expect(() => validateUblInvoice(invoice)).not.toThrow();
@@ -206,12 +190,17 @@ describe('payment and cancellation', () => {
     await expectAppError(recordFeeNotePayment({ actor: w.advisor.actor, input: { feeNoteId: first.id, paidOn: '2026-12-11' }, context: newContext() }), 'CONFLICT');
     await expectAppError(cancelFeeNote({ actor: w.admin.actor, input: { feeNoteId: first.id }, context: newContext() }), 'CONFLICT');
 
-    await cancelFeeNote({ actor: w.admin.actor, input: { feeNoteId: second.id }, context: newContext() });
+    // The cancellation is a credit note of the same series, dated today (credit-notes.test.ts has its details).
+    const { creditNote } = await cancelFeeNote({ actor: w.admin.actor, input: { feeNoteId: second.id }, context: newContext() });
     expect(await db.feeNote.findUniqueOrThrow({ where: { id: second.id } })).toMatchObject({ status: 'CANCELLED', number: '2026/0002' });
     expect(await db.feeItem.findUniqueOrThrow({ where: { id: flat.id } })).toMatchObject({ feeNoteId: null });
-    await expect(issue(w)).resolves.toMatchObject({ number: '2026/0003', totalExclCents: 40_000 });
+    const creditedThisYear = creditNote.number.startsWith('2026/');
+    const corrected = creditedThisYear ? '2026/0004' : '2026/0003';
+    if (creditedThisYear) expect(creditNote.number).toBe('2026/0003');
+    await expect(issue(w)).resolves.toMatchObject({ number: corrected, totalExclCents: 40_000 });
     const listed = await listCaseBillables({ actor: w.assistant.actor, caseId: w.kase.id });
-    expect(listed.feeNotes.map((note) => [note.number, note.status])).toEqual([['2026/0003', 'ISSUED'], ['2026/0002', 'CANCELLED'], ['2026/0001', 'PAID']]);
+    const notes = listed.feeNotes.filter((note) => note.kind === 'INVOICE');
+    expect(notes.map((note) => [note.number, note.status])).toEqual([[corrected, 'ISSUED'], ['2026/0002', 'CANCELLED'], ['2026/0001', 'PAID']]);
     const audit = (await db.auditLog.findMany({ where: { firmId: w.firm.id, action: { in: ['fee_note.paid', 'fee_note.cancelled'] } }, orderBy: { id: 'asc' } })).map((row) => [row.action, row.entityId]);
     expect(audit).toEqual([['fee_note.paid', first.id], ['fee_note.cancelled', second.id]]);
   });

@@ -4,6 +4,9 @@ import type { VatCategory } from './vat-category';
 
 /** Everything printed on a fee note and put in its UBL file, in one shape, so the two never disagree. */
 export type FeeNoteDocument = {
+  /** a credit note cancels the fee note in `credits`: same lines and amounts, nothing to pay */
+  kind: 'INVOICE' | 'CREDIT_NOTE';
+  credits?: { number: string; issuedOn: string };
   number: string;
   issuedOn: string;
   dueOn: string;

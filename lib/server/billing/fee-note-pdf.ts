@@ -44,7 +44,7 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const clean = encodable(regular);
-  doc.setTitle(`${t('title')} ${note.number}`);
+  doc.setTitle(`${t(note.kind === 'CREDIT_NOTE' ? 'creditTitle' : 'title')} ${note.number}`);
   doc.setLanguage(`${locale}-BE`);
   let page: PDFPage = doc.addPage(PAGE);
   let y = PAGE[1] - MARGIN;
@@ -77,9 +77,13 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
   const buyerEnd = block([t('buyer'), buyer.name, buyer.street, [buyer.postalCode, buyer.city].filter(Boolean).join(' ') || null, buyer.country, buyer.vatNumber ? `${t('vatNumber')}: ${buyer.vatNumber}` : null], 330, y);
   y = Math.min(sellerEnd, buyerEnd) - LINE;
 
-  text(`${t('title')} ${note.number}`, MARGIN, { font: bold, size: 15 });
+  const credit = note.kind === 'CREDIT_NOTE' ? note.credits : undefined;
+  text(`${t(credit ? 'creditTitle' : 'title')} ${note.number}`, MARGIN, { font: bold, size: 15 });
   y -= LINE + 6;
-  for (const [label, value] of [[t('issuedOn'), date(note.issuedOn)], [t('dueOn'), date(note.dueOn)], [t('case'), note.caseReference]]) {
+  const heads = credit
+    ? [[t('issuedOn'), date(note.issuedOn)], [t('credits'), t('creditsValue', { number: credit.number, date: date(credit.issuedOn) })], [t('case'), note.caseReference]]
+    : [[t('issuedOn'), date(note.issuedOn)], [t('dueOn'), date(note.dueOn)], [t('case'), note.caseReference]];
+  for (const [label, value] of heads) {
     text(`${label}: ${value}`, MARGIN);
     y -= LINE;
   }
@@ -124,6 +128,11 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
     y -= LINE;
   }
   y -= LINE;
+  if (credit) {
+    // Nothing to pay: the amount is credited against the cancelled note.
+    text(t('credited', { number: credit.number, amount: eur(note.totalInclCents) }), MARGIN, { font: bold });
+    return doc.save();
+  }
   text(t('payBy', { date: date(note.dueOn), amount: eur(note.totalInclCents) }), MARGIN, { font: bold });
   y -= LINE;
   text(`${t('iban')}: ${formatIban(seller.iban)} · BIC ${seller.bic}`, MARGIN);

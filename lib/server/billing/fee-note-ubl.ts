@@ -48,6 +48,7 @@ const taxCategory = (category: FeeNoteDocument['lines'][number]['vatCategory'], 
 /** The invoice in the library's internal format (its UBL JSON), from the same document the PDF prints. */
 export function feeNoteInvoice(note: FeeNoteDocument): Invoice {
   const { seller } = note;
+  const credit = note.kind === 'CREDIT_NOTE' ? note.credits : undefined;
   const eur = (cents: number) => centsToDecimal(cents);
   return {
     'ubl:Invoice': {
@@ -55,10 +56,12 @@ export function feeNoteInvoice(note: FeeNoteDocument): Invoice {
       'cbc:ProfileID': 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0',
       'cbc:ID': note.number,
       'cbc:IssueDate': note.issuedOn,
+      // 381 makes the library write a UBL CreditNote (CreditNoteTypeCode, CreditedQuantity, no due date).
       'cbc:DueDate': note.dueOn,
-      'cbc:InvoiceTypeCode': '380',
+      'cbc:InvoiceTypeCode': credit ? '381' : '380',
       'cbc:DocumentCurrencyCode': 'EUR',
       'cbc:BuyerReference': note.caseReference,
+      ...(credit ? { 'cac:BillingReference': [{ 'cac:InvoiceDocumentReference': { 'cbc:ID': credit.number, 'cbc:IssueDate': credit.issuedOn } }] } : {}),
       'cac:AccountingSupplierParty': {
         'cac:Party': {
           ...endpoint(seller.peppolId),
@@ -70,12 +73,12 @@ export function feeNoteInvoice(note: FeeNoteDocument): Invoice {
         },
       },
       'cac:AccountingCustomerParty': { 'cac:Party': customerParty(note.buyer) },
-      'cac:PaymentMeans': [{
+      ...(credit ? {} : { 'cac:PaymentMeans': [{
         'cbc:PaymentMeansCode': '58',
         // The structured communication without its +++ and slashes, as Belgian banks match it.
         'cbc:PaymentID': note.structuredCommunication.replace(/\D/g, ''),
         'cac:PayeeFinancialAccount': { 'cbc:ID': seller.iban, 'cbc:Name': seller.legalName, 'cac:FinancialInstitutionBranch': { 'cbc:ID': seller.bic } },
-      }],
+      }] }),
       'cac:TaxTotal': [{
         'cbc:TaxAmount': eur(note.vatCents),
         'cbc:TaxAmount@currencyID': 'EUR',

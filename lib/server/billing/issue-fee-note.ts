@@ -13,17 +13,15 @@ import { structuredCommunication } from './check-digits';
 import type { FeeNoteDocument } from './fee-note-document';
 import { lineAmounts, minutesToThousandths, vatBreakdown } from './fee-note-math';
 import { buyerSnapshot, sellerSnapshot } from './fee-note-parties';
-import { buildFeeNotePdf } from './fee-note-pdf';
-import { feeNoteInvoice, renderUbl } from './fee-note-ubl';
+import { nextFeeNoteNumber, storeFeeNoteFiles } from './fee-note-series';
 import { ZIssueFeeNote } from './issue-schemas';
 import { vatCategory } from './vat-category';
 
 /**
  * Issues a fee note for a case's unbilled time and fixed fees (all, or the ones named), in one transaction: the
  * firm's next number for the year, the lines and totals, the seller and buyer as printed, the entries marked billed,
- * the PDF (and for a business buyer the UBL file) stored, the audit row. The number comes from FeeNoteCounter's row
- * for the firm and year, incremented in place: concurrent issues queue on that row lock, and a rollback undoes the
- * increment with everything else, so numbers have no gaps and no duplicates (art. 53 §2 WBTW, a continuous series).
+ * the PDF (and for a business buyer the UBL file) stored, the audit row. The number is the series' next
+ * (fee-note-series.ts): no gaps, no duplicates, also under concurrent issuing.
  */
 export async function issueFeeNote({ actor, input, context, storage = getStorage() }: { actor: StaffActor; input: unknown; context: RequestContext; storage?: Storage }) {
   assertCan(actor, 'fee_note.issue');
@@ -71,13 +69,7 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
       const totalExclCents = lines.reduce((sum, line) => sum + line.lineExclCents, 0);
       const vatCents = lines.reduce((sum, line) => sum + line.lineVatCents, 0);
 
-      const year = Number(data.issuedOn.slice(0, 4));
-      const [counter] = await tx.$queryRaw<{ lastSequence: number }[]>`
-        INSERT INTO "FeeNoteCounter" ("firmId", "year", "lastSequence") VALUES (${actor.firmId}, ${year}, 1)
-        ON CONFLICT ("firmId", "year") DO UPDATE SET "lastSequence" = "FeeNoteCounter"."lastSequence" + 1
-        RETURNING "lastSequence"`;
-      const sequence = counter!.lastSequence;
-      const number = `${year}/${String(sequence).padStart(4, '0')}`;
+      const { year, sequence, number } = await nextFeeNoteNumber(tx, actor.firmId, data.issuedOn);
       const dueOn = addDaysPlain(data.issuedOn, data.paymentTermDays);
       const language = kase.client.language;
 
@@ -85,7 +77,7 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
         data: {
           firmId: actor.firmId, caseId: kase.id, clientId: kase.client.id, year, sequence, number, issuedOn: toDbDate(data.issuedOn), dueOn: toDbDate(dueOn), language,
           buyer, seller, totalExclCents, vatCents, totalInclCents: totalExclCents + vatCents, issuedById: actor.userId,
-          lines: { create: lines.map(({ unitCode: _unit, ...line }) => ({ ...line, firmId: actor.firmId })) },
+          lines: { create: lines.map((line) => ({ ...line, firmId: actor.firmId })) },
         },
         select: { id: true },
       });
@@ -93,20 +85,10 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
       await tx.feeItem.updateMany({ where: { firmId: actor.firmId, id: { in: fees.map((item) => item.id) } }, data: { feeNoteId: note.id } });
 
       const document: FeeNoteDocument = {
-        number, issuedOn: data.issuedOn, dueOn, language, caseReference: kase.reference, seller, buyer, lines,
+        kind: 'INVOICE', number, issuedOn: data.issuedOn, dueOn, language, caseReference: kase.reference, seller, buyer, lines,
         breakdown: vatBreakdown(lines), totalExclCents, vatCents, totalInclCents: totalExclCents + vatCents, structuredCommunication: structuredCommunication(year, sequence),
       };
-      const pdfStorageKey = `${actor.firmId}/fee-notes/${note.id}/pdf`;
-      const pdf = await buildFeeNotePdf(document);
-      written.push(pdfStorageKey);
-      await storage.put(pdfStorageKey, pdf, { contentType: 'application/pdf', size: pdf.byteLength });
-      let ublStorageKey: string | null = null;
-      if (buyer.kind === 'COMPANY') {
-        const xml = new TextEncoder().encode(await renderUbl(feeNoteInvoice(document)));
-        ublStorageKey = `${actor.firmId}/fee-notes/${note.id}/ubl`;
-        written.push(ublStorageKey);
-        await storage.put(ublStorageKey, xml, { contentType: 'application/xml', size: xml.byteLength });
-      }
+      const { pdfStorageKey, ublStorageKey } = await storeFeeNoteFiles({ storage, firmId: actor.firmId, feeNoteId: note.id, document, written });
       await tx.feeNote.update({ where: { id: note.id, firmId: actor.firmId }, data: { pdfStorageKey, ublStorageKey } });
       await recordAudit(tx, {
         firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'fee_note.issued', entity: 'fee_note', entityId: note.id, context,

@@ -18,7 +18,7 @@ export async function openFeeNoteFile({ actor, feeNoteId, kind, context, storage
   const db = getDb();
   const note = await db.feeNote.findFirst({
     where: { id: feeNoteId, firmId: actor.firmId, ...(actor.kind === 'client' ? { clientId: actor.clientId, case: { deletedAt: null } } : {}) },
-    select: { id: true, number: true, pdfStorageKey: true, ublStorageKey: true },
+    select: { id: true, kind: true, number: true, pdfStorageKey: true, ublStorageKey: true },
   });
   const key = kind === 'pdf' ? note?.pdfStorageKey : note?.ublStorageKey;
   if (!note || !key) throw new AppError('NOT_FOUND');
@@ -31,7 +31,7 @@ export async function openFeeNoteFile({ actor, feeNoteId, kind, context, storage
     object.body.destroy();
     throw error;
   }
-  const base = `fee-note-${note.number.replace('/', '-')}`;
+  const base = `${note.kind === 'CREDIT_NOTE' ? 'credit-note' : 'fee-note'}-${note.number.replace('/', '-')}`;
   return kind === 'pdf'
     ? { body: object.body, size: object.size, fileName: `${base}.pdf`, mimeType: 'application/pdf' }
     : { body: object.body, size: object.size, fileName: `${base}.xml`, mimeType: 'application/xml' };

@@ -142,15 +142,20 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
       <ul className="space-y-2 text-sm" aria-label={t('notes')}>
         {billables.feeNotes.map((note) => (
           <li key={note.id} className="space-y-1 rounded-md bg-slate-50 p-2" data-testid="fee-note">
-            <p>
-              <span className="font-medium">{t('noteRow', { number: note.number, date: dates.long(note.issuedOn), amount: eur(note.totalInclCents) })}</span>
-              {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${dates.long(note.paidOn)}` : ''}
-            </p>
+            {note.kind === 'CREDIT_NOTE' ? (
+              <p className="font-medium">{t('creditRow', { number: note.number, date: dates.long(note.issuedOn), amount: eur(note.totalInclCents), credits: note.credits ?? '' })}</p>
+            ) : (
+              <p>
+                <span className="font-medium">{t('noteRow', { number: note.number, date: dates.long(note.issuedOn), amount: eur(note.totalInclCents) })}</span>
+                {' · '}{ts(note.status)}{note.paidOn ? ` · ${t('paidOn')} ${dates.long(note.paidOn)}` : ''}
+                {note.creditedBy ? ` · ${t('creditedBy', { number: note.creditedBy })}` : ''}
+              </p>
+            )}
             <p className="space-x-3">
               <a href={`/api/fee-notes/${note.id}/pdf`} className="text-brand-700 underline">{t('pdf')}<span className="sr-only"> {note.number}</span></a>
               {note.hasUbl ? <a href={`/api/fee-notes/${note.id}/ubl`} className="text-brand-700 underline">{t('ubl')}<span className="sr-only"> {note.number}</span></a> : null}
             </p>
-            {mayPay && note.status === 'ISSUED' ? (
+            {mayPay && note.kind === 'INVOICE' && note.status === 'ISSUED' ? (
               <div className="flex flex-wrap items-end gap-3">
                 <ActionForm action={recordFeeNotePaymentAction} className="flex items-end gap-2" success={t('paid')} fieldMessages="feeNotes.fields" aria-label={`${t('markPaid')} ${note.number}`}>
                   <input type="hidden" name="caseId" value={caseId} />
@@ -158,7 +163,7 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
                   <label className="space-y-1"><span className="block">{t('paidOn')}</span><DateInput name="paidOn" required defaultValue={today} className={input} /></label>
                   <SubmitButton>{t('markPaid')}</SubmitButton>
                 </ActionForm>
-                <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t('cancelled')} />
+                <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t('cancelQuestion')} confirm={t('cancelConfirm')} />
               </div>
             ) : null}
           </li>
