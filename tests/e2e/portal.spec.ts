@@ -123,8 +123,13 @@ test('a Dutch-speaking client follows their case on a phone: own language after 
   await expect(messages.getByRole('alert')).toHaveText("Écrivez d'abord un message.");
   const body = 'Bonjour, mon rendez-vous à la commune est le 9 décembre. Dois-je apporter autre chose ?';
   await messages.getByLabel('Votre message').fill(body);
-  await messages.getByRole('button', { name: 'Envoyer le message' }).click();
+  const send = messages.getByRole('button', { name: 'Envoyer le message' });
+  await send.click();
   await expect(toast(client, 'Envoyé. Votre conseiller a été prévenu.')).toBeVisible();
+  // On a phone the toast comes from the top: it never covers the full-width button just pressed.
+  const [shown, pressed] = [(await toast(client, 'Envoyé. Votre conseiller a été prévenu.').boundingBox())!, (await send.boundingBox())!];
+  expect(shown.y + shown.height, 'the toast ends in the top half of the screen').toBeLessThan(780 / 2);
+  expect(shown.y + shown.height <= pressed.y || pressed.y + pressed.height <= shown.y, 'the toast and the send button overlap').toBe(true);
   await expect(client.getByTestId('message-mine')).toHaveCount(1);
   await expect(client.getByTestId('message-mine')).toContainText(body);
   await expect(client.getByTestId('message-mine')).toContainText('Vous');
