@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/form/form-message';
 import { can } from '@/lib/auth/permissions';
@@ -38,9 +39,9 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
             {t('summary', { total })}
           </p>
           {can(actor.role, 'case.create') ? (
-            <Link href="/cases/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
-              {t('newCase')}
-            </Link>
+            <Button asChild>
+              <Link href="/cases/new">{t('newCase')}</Link>
+            </Button>
           ) : null}
         </div>
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/form/form-message';
 import { ListEmpty } from '@/components/list-table/list-empty';
@@ -42,9 +43,9 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">{t('heading')}</h1>
         {can(actor.role, 'client.create') ? (
-          <Link href="/clients/new" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
-            {t('new')}
-          </Link>
+          <Button asChild>
+            <Link href="/clients/new">{t('new')}</Link>
+          </Button>
         ) : null}
       </div>
       {/* Where the erasure of a client sends the admin, their page being gone. */}

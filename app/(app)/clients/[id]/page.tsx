@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Button } from '@/components/ui/button';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDateFormatter } from '@/lib/format/get-date-formatter';
@@ -50,9 +51,9 @@ export default async function ClientPage({ params, searchParams }: { params: Pro
           </p>
         </div>
         {can(actor.role, 'case.create') ? (
-          <Link href={`/cases/new?clientId=${client.id}`} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
-            {t('newCase')}
-          </Link>
+          <Button asChild>
+            <Link href={`/cases/new?clientId=${client.id}`}>{t('newCase')}</Link>
+          </Button>
         ) : null}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
