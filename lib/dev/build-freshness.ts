@@ -7,7 +7,7 @@ import path from 'node:path';
 // Content hashes would also survive a checkout that resets times, but mtimes are what every checkout, editor and
 // `npm ci` update, and the walk takes milliseconds.
 
-const SOURCES = ['app', 'components', 'lib', 'emails', 'public', 'proxy.ts', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
+const SOURCES = ['app', 'components', 'lib', 'emails', 'public', 'proxy.ts', 'instrumentation-client.ts', 'next.config.js', 'tsconfig.json', 'postcss.config.mjs', 'package-lock.json', 'node_modules/.package-lock.json'];
 
 async function newestUnder(entry: string): Promise<{ file: string; mtimeMs: number } | null> {
   const info = await stat(entry).catch(() => null);

@@ -35,7 +35,7 @@ async function chooseLocale(page: Page, locale: string, baseURL: string) {
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL }]);
 }
 
-test('every page, in English, Dutch and French, has no serious or critical accessibility violation', async ({ browser, baseURL }) => {
+test('every page, in English, Dutch and French, has no serious or critical accessibility violation and nothing its CSP refuses', async ({ browser, baseURL }) => {
   test.setTimeout(600_000);
   const pages = discoverPages();
   expect(pages.length).toBeGreaterThan(30);
@@ -45,6 +45,15 @@ test('every page, in English, Dutch and French, has no serious or critical acces
   expect(ownCase).toMatch(/^\/portal\/cases\//);
   const anonymous = await (await browser.newContext({ locale: 'en-US' })).newPage();
   const by: Record<Audience, Page> = { staff: firmAdmin, portal: portalClient, anonymous };
+  // What the page's Content-Security-Policy refused (an inline script, an eval, a foreign image): each is a
+  // feature broken in the browser, or at least an entry in its console.
+  for (const page of Object.values(by)) {
+    await page.addInitScript(() => {
+      const refused: string[] = [];
+      (window as unknown as { __cspRefused: string[] }).__cspRefused = refused;
+      document.addEventListener('securitypolicyviolation', (event) => refused.push(`${event.effectiveDirective} ${event.blockedURI} in ${event.sourceFile}:${event.lineNumber}`));
+    });
+  }
 
   const scanned: string[] = [];
   for (const locale of LOCALES) {
@@ -60,6 +69,7 @@ test('every page, in English, Dutch and French, has no serious or critical acces
         expect(response?.status(), `${locale} ${url}`).toBeLessThan(500);
         await expect(visitor.locator('html')).toHaveAttribute('lang', locale);
         await expectNoSeriousA11yViolations(visitor);
+        expect(await visitor.evaluate(() => (window as unknown as { __cspRefused?: string[] }).__cspRefused ?? ['no listener']), `${locale} ${url}: refused by its CSP`).toEqual([]);
       });
       scanned.push(`${locale} ${url}`);
     }
