@@ -26,6 +26,7 @@ const { listCaseBillables } = await import('@/lib/server/billing/list-case-billa
 const { listPortalFeeNotes } = await import('@/lib/server/billing/list-portal-fee-notes');
 const { openFeeNoteFile } = await import('@/lib/server/billing/open-fee-note-file');
 const { eraseClient } = await import('@/lib/server/client/erase-client');
+const { collectClientData } = await import('@/lib/server/client/client-data-rows');
 
 const db = getDb();
 afterAll(async () => {
@@ -160,7 +161,7 @@ describe('a credit note', () => {
     expect(await listPortalFeeNotes({ actor: sameFirm.actor, caseId: victim.kase.id })).toEqual([]);
   });
 
-  it('goes with its note when the client is erased after the accounting years', async () => {
+  it('is in the client’s data export under its own name, and goes with its note when the client is erased after the accounting years', async () => {
     const w = await world('Credit note and erasure');
     await withBillingDetails(w.firm, w.admin);
     await fee(w, '500');
@@ -168,6 +169,10 @@ describe('a credit note', () => {
     const { creditNote } = await cancelFeeNote({ actor: w.admin.actor, input: { feeNoteId: note.id }, context: newContext() });
     const files = (await db.feeNote.findMany({ where: { firmId: w.firm.id } })).flatMap((row) => [row.pdfStorageKey!, row.ublStorageKey!]);
     expect(files).toHaveLength(4);
+    // A request for the client's data gets both, each under its own name.
+    const exported = await db.$transaction((tx) => collectClientData(tx, w.firm.id, w.portal.client.id, 'export'));
+    const base = creditNumber(1).replace('/', '-');
+    expect(exported!.files.filter((file) => file.source === 'FeeNote').map((file) => file.fileName).sort()).toEqual([`credit-note-${base}.pdf`, `credit-note-${base}.xml`, 'fee-note-2026-0001.pdf', 'fee-note-2026-0001.xml']);
     await db.case.update({ where: { id: w.kase.id }, data: { stage: 'CLOSED', closedAt: new Date(`${today}T10:00:00Z`) } });
     const until = Number(today.slice(0, 4)) + 8;
     await eraseClient({ actor: w.admin.actor, input: { clientId: w.portal.client.id, confirmFileNumber: w.portal.client.fileNumber }, context: newContext(), today: `${until}-01-01` });

@@ -6,6 +6,7 @@ import { recordAudit } from '@/lib/server/audit/record-audit';
 import type { RequestContext } from '@/lib/server/audit/audit-types';
 import { getStorage } from '@/lib/storage/get-storage';
 import type { Storage } from '@/lib/storage/storage';
+import { feeNoteFileBase } from './fee-note-file-name';
 
 /**
  * A fee note's PDF or UBL file, for staff of its firm (fee_note.read), or its PDF for the client it was issued to
@@ -31,7 +32,7 @@ export async function openFeeNoteFile({ actor, feeNoteId, kind, context, storage
     object.body.destroy();
     throw error;
   }
-  const base = `${note.kind === 'CREDIT_NOTE' ? 'credit-note' : 'fee-note'}-${note.number.replace('/', '-')}`;
+  const base = feeNoteFileBase(note);
   return kind === 'pdf'
     ? { body: object.body, size: object.size, fileName: `${base}.pdf`, mimeType: 'application/pdf' }
     : { body: object.body, size: object.size, fileName: `${base}.xml`, mimeType: 'application/xml' };

@@ -4,6 +4,7 @@ import { findMentions } from './client-mentions';
 import { openIdentityNumbers, type OpenedIdentityNumbers } from './identity-numbers';
 import { openNationalRegisterNumber } from './sealed-national-number';
 import { personalStrings } from './personal-masking';
+import { feeNoteFileBase } from '@/lib/server/billing/fee-note-file-name';
 
 // Everything the database holds on one client, table by table: the rows that point at them (directly, through
 // their cases or documents, or through their portal user), and the kept rows elsewhere that mention them (the
@@ -174,8 +175,8 @@ export async function collectClientData(tx: Tx, firmId: string, clientId: string
       f.packetStorageKey ? [{ source: 'AppealFiling', id: f.id, storageKey: f.packetStorageKey, fileName: 'jbox-packet.zip', date: f.builtAt ?? f.updatedAt, sizeBytes: null, sha256: null }] : [],
     ),
     ...feeNotes.flatMap((n): ClientFile[] => [
-      ...(n.pdfStorageKey ? [{ source: 'FeeNote' as const, id: n.id, storageKey: n.pdfStorageKey, fileName: `fee-note-${n.number.replace('/', '-')}.pdf`, date: n.createdAt, sizeBytes: null, sha256: null }] : []),
-      ...(n.ublStorageKey ? [{ source: 'FeeNote' as const, id: n.id, storageKey: n.ublStorageKey, fileName: `fee-note-${n.number.replace('/', '-')}.xml`, date: n.createdAt, sizeBytes: null, sha256: null }] : []),
+      ...(n.pdfStorageKey ? [{ source: 'FeeNote' as const, id: n.id, storageKey: n.pdfStorageKey, fileName: `${feeNoteFileBase(n)}.pdf`, date: n.createdAt, sizeBytes: null, sha256: null }] : []),
+      ...(n.ublStorageKey ? [{ source: 'FeeNote' as const, id: n.id, storageKey: n.ublStorageKey, fileName: `${feeNoteFileBase(n)}.xml`, date: n.createdAt, sizeBytes: null, sha256: null }] : []),
     ]),
     ...inquiries.flatMap((i): ClientFile[] =>
       i.letterStorageKey ? [{ source: 'Inquiry', id: i.id, storageKey: i.letterStorageKey, fileName: i.letterFileName ?? 'letter', date: i.createdAt, sizeBytes: i.letterSizeBytes, sha256: i.letterSha256 }] : [],
