@@ -1,5 +1,6 @@
 import { currentActor } from '@/lib/auth/current-actor';
-import { feeNoteDownload, notFoundResponse } from '@/lib/server/billing/fee-note-download';
+import { feeNoteDownload } from '@/lib/server/billing/fee-note-download';
+import { notFoundResponse } from '@/lib/server/http/file-response';
 import { getFirmContext } from '@/lib/server/firm/get-firm-context';
 
 // A fee note's UBL file (Peppol BIS 3), for staff of its firm; clients use the portal's own route.

@@ -1,5 +1,6 @@
 import { currentActor } from '@/lib/auth/current-actor';
-import { feeNoteDownload, notFoundResponse } from '@/lib/server/billing/fee-note-download';
+import { feeNoteDownload } from '@/lib/server/billing/fee-note-download';
+import { notFoundResponse } from '@/lib/server/http/file-response';
 
 // The PDF of one of the signed-in client's own fee notes (the portal's case page links here).
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
