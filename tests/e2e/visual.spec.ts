@@ -29,13 +29,20 @@ const moving = (page: Page) => [page.locator('time'), page.locator('time + span'
 
 /**
  * Masking hides what moves, but "327 days overdue" is wider than "326 days overdue" and can rewrap a column. So
- * what moves first gets one fixed text, the same every day, and is masked on top.
+ * what moves first gets one fixed text, the same every day (and every year), and is masked on top.
  */
 async function pinMoving(page: Page) {
   await page.locator('time').evaluateAll((times) => {
     for (const time of times) {
       time.textContent = '1 January 2026';
       if (time.nextElementSibling?.tagName === 'SPAN') time.nextElementSibling.textContent = ' (in 2 days)';
+    }
+  });
+  // File numbers and case references start with the year they were made in (2026-0001-1): the pictures show 2026.
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (/\b20\d\d-\d{4}/.test(node.textContent ?? '')) node.textContent = node.textContent!.replace(/\b20\d\d-(\d{4})/g, '2026-$1');
     }
   });
   // Date fields that start at today (a legal-aid designation, a service performed).
