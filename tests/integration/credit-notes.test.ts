@@ -12,7 +12,7 @@ import { setupTestDatabase } from './support/test-database';
 
 // A fee note issued in error is cancelled by a credit note: the series' next number, dated today, naming the note
 // it cancels, with its lines and amounts; a PDF in the client's language and a UBL CreditNote for a business
-// buyer. All of it or nothing, and only for the firm's own unpaid notes.
+// buyer; a refund when the note was paid. All of it or nothing, and only for the firm's own notes.
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'sejour-credit-notes-'));
 process.env.DATA_DIR = dataDir;
@@ -97,20 +97,35 @@ describe('a credit note', () => {
     expect(audit).toMatchObject({ entityId: note.id, diff: { after: { status: 'CANCELLED', number: '2026/0001', creditNote: { id: credit.id, number: creditNumber(1) }, released: { timeEntries: 1, feeItems: 1 } } } });
   });
 
-  it('cannot be paid or cancelled itself, and a paid or cancelled note cannot be credited again', async () => {
+  it('of a paid note says the amount is to be refunded', async () => {
+    const w = await world('Credit note for a paid note');
+    await withBillingDetails(w.firm, w.admin);
+    const item = await fee(w, '300');
+    const paid = await issue(w);
+    await recordFeeNotePayment({ actor: w.advisor.actor, input: { feeNoteId: paid.id, paidOn: '2026-12-10' }, context: newContext() });
+    const { creditNote } = await cancelFeeNote({ actor: w.advisor.actor, input: { feeNoteId: paid.id }, context: newContext() });
+    // The payment stays on record; the note is cancelled and its fee unbilled again.
+    expect(await db.feeNote.findUniqueOrThrow({ where: { id: paid.id } })).toMatchObject({ status: 'CANCELLED', paidOn: new Date('2026-12-10T00:00:00Z') });
+    expect(await db.feeItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ feeNoteId: null });
+    const printed = pdfText(await bytes((await openFeeNoteFile({ actor: w.advisor.actor, feeNoteId: creditNote.id, kind: 'pdf', context: newContext() })).body));
+    // 300.00 + 21 % VAT.
+    expect(printed).toMatch(/Terug te betalen: \S* ?363,00, betaald op ereloonnota 2026\/0001\./);
+    expect(printed).not.toContain('Niets te betalen');
+    const audit = await db.auditLog.findFirstOrThrow({ where: { firmId: w.firm.id, action: 'fee_note.cancelled' } });
+    expect(audit.diff).toMatchObject({ before: { status: 'PAID' }, after: { status: 'CANCELLED', creditNote: { number: creditNote.number } } });
+  });
+
+  it('cannot be paid or cancelled itself, and a cancelled note cannot be credited twice', async () => {
     const w = await world('Credit note refusals');
     await withBillingDetails(w.firm, w.admin);
-    await fee(w, '300');
-    const paid = await issue(w);
     await fee(w, '400');
     const wrong = await issue(w);
-    await recordFeeNotePayment({ actor: w.advisor.actor, input: { feeNoteId: paid.id, paidOn: '2026-12-10' }, context: newContext() });
     const { creditNote } = await cancelFeeNote({ actor: w.advisor.actor, input: { feeNoteId: wrong.id }, context: newContext() });
     const before = await db.feeNote.findMany({ where: { firmId: w.firm.id }, orderBy: { sequence: 'asc' } });
 
-    for (const feeNoteId of [paid.id, wrong.id, creditNote.id]) {
+    for (const feeNoteId of [wrong.id, creditNote.id]) {
       const refused = await expectAppError(cancelFeeNote({ actor: w.advisor.actor, input: { feeNoteId }, context: newContext() }), 'CONFLICT');
-      expect(refused.userMessage).toBe('feeNotes.errors.notIssued');
+      expect(refused.userMessage).toBe('feeNotes.errors.notCancellable');
     }
     await expectAppError(recordFeeNotePayment({ actor: w.advisor.actor, input: { feeNoteId: creditNote.id, paidOn: today }, context: newContext() }), 'CONFLICT');
     // The assistant may read fee notes but not cancel them.

@@ -20,7 +20,8 @@ import type { VatCategory } from './vat-category';
 export const ZCancelFeeNote = z.object({ feeNoteId: z.string().min(1).max(64) });
 
 /**
- * Cancels an unpaid fee note (ISSUED -> CANCELLED) with a credit note, in one transaction. An issued note is never
+ * Cancels a fee note (ISSUED or PAID -> CANCELLED) with a credit note, in one transaction; for a paid note the
+ * credit note says the amount is to be refunded. An issued note is never
  * changed or deleted (the series must stay continuous and the record kept), so the cancellation is a document of
  * its own: the series' next number, dated today, naming the note it cancels, with the same lines, amounts, buyer and
  * seller; a PDF in the client's language and, for a business buyer, a UBL CreditNote for their software. The
@@ -37,8 +38,11 @@ export async function cancelFeeNote({ actor, input, context, storage = getStorag
         include: { lines: { orderBy: { position: 'asc' } }, case: { select: { reference: true } } },
       });
       if (!note) throw new AppError('NOT_FOUND', { message: `no fee note ${feeNoteId} in firm` });
-      const { count } = await tx.feeNote.updateMany({ where: { id: note.id, firmId: actor.firmId, kind: 'INVOICE', status: 'ISSUED' }, data: { status: 'CANCELLED' } });
-      if (count !== 1) throw new AppError('CONFLICT', { message: `fee note is ${note.kind} ${note.status}`, userMessage: 'feeNotes.errors.notIssued' });
+      // Conditional on the status just read: a payment or a cancellation in between makes this a CONFLICT.
+      const open = note.kind === 'INVOICE' && (note.status === 'ISSUED' || note.status === 'PAID');
+      const { count } = open ? await tx.feeNote.updateMany({ where: { id: note.id, firmId: actor.firmId, kind: 'INVOICE', status: note.status }, data: { status: 'CANCELLED' } }) : { count: 0 };
+      if (count !== 1) throw new AppError('CONFLICT', { message: `fee note is ${note.kind} ${note.status}`, userMessage: 'feeNotes.errors.notCancellable' });
+      const paid = note.status === 'PAID';
       const time = await tx.timeEntry.updateMany({ where: { firmId: actor.firmId, feeNoteId: note.id }, data: { feeNoteId: null } });
       const fees = await tx.feeItem.updateMany({ where: { firmId: actor.firmId, feeNoteId: note.id }, data: { feeNoteId: null } });
 
@@ -59,7 +63,7 @@ export async function cancelFeeNote({ actor, input, context, storage = getStorag
         select: { id: true },
       });
       const document: FeeNoteDocument = {
-        kind: 'CREDIT_NOTE', credits: { number: note.number, issuedOn: fromDbDate(note.issuedOn) }, number, issuedOn, dueOn: issuedOn, language: note.language,
+        kind: 'CREDIT_NOTE', credits: { number: note.number, issuedOn: fromDbDate(note.issuedOn), paid }, number, issuedOn, dueOn: issuedOn, language: note.language,
         caseReference: note.case.reference, seller: note.seller as Seller, buyer: note.buyer as Buyer, lines, breakdown: vatBreakdown(lines),
         totalExclCents: note.totalExclCents, vatCents: note.vatCents, totalInclCents: note.totalInclCents, structuredCommunication: structuredCommunication(year, sequence),
       };
@@ -67,7 +71,7 @@ export async function cancelFeeNote({ actor, input, context, storage = getStorag
       await tx.feeNote.update({ where: { id: credit.id, firmId: actor.firmId }, data: files });
       await recordAudit(tx, {
         firmId: actor.firmId, actor: { kind: 'staff', userId: actor.userId }, action: 'fee_note.cancelled', entity: 'fee_note', entityId: note.id, context,
-        before: { status: 'ISSUED' }, after: { status: 'CANCELLED', number: note.number, creditNote: { id: credit.id, number }, released: { timeEntries: time.count, feeItems: fees.count } },
+        before: { status: note.status }, after: { status: 'CANCELLED', number: note.number, creditNote: { id: credit.id, number }, released: { timeEntries: time.count, feeItems: fees.count } },
       });
       return { id: note.id, status: 'CANCELLED' as const, creditNote: { id: credit.id, number } };
     }, { maxWait: 30_000, timeout: 60_000 });

@@ -129,8 +129,8 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
   }
   y -= LINE;
   if (credit) {
-    // Nothing to pay: the amount is credited against the cancelled note.
-    text(t('credited', { number: credit.number, amount: eur(note.totalInclCents) }), MARGIN, { font: bold });
+    // Nothing to pay: the amount is credited against the cancelled note, or refunded if that note was paid.
+    text(t(credit.paid ? 'refunded' : 'credited', { number: credit.number, amount: eur(note.totalInclCents) }), MARGIN, { font: bold });
     return doc.save();
   }
   text(t('payBy', { date: date(note.dueOn), amount: eur(note.totalInclCents) }), MARGIN, { font: bold });

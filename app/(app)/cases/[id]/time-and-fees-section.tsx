@@ -155,15 +155,17 @@ export async function TimeAndFeesSection({ actor, caseId }: { actor: StaffActor;
               <a href={`/api/fee-notes/${note.id}/pdf`} className="text-brand-700 underline">{t('pdf')}<span className="sr-only"> {note.number}</span></a>
               {note.hasUbl ? <a href={`/api/fee-notes/${note.id}/ubl`} className="text-brand-700 underline">{t('ubl')}<span className="sr-only"> {note.number}</span></a> : null}
             </p>
-            {mayPay && note.kind === 'INVOICE' && note.status === 'ISSUED' ? (
+            {mayPay && note.kind === 'INVOICE' && note.status !== 'CANCELLED' ? (
               <div className="flex flex-wrap items-end gap-3">
-                <ActionForm action={recordFeeNotePaymentAction} className="flex items-end gap-2" success={t('paid')} fieldMessages="feeNotes.fields" aria-label={`${t('markPaid')} ${note.number}`}>
-                  <input type="hidden" name="caseId" value={caseId} />
-                  <input type="hidden" name="feeNoteId" value={note.id} />
-                  <label className="space-y-1"><span className="block">{t('paidOn')}</span><DateInput name="paidOn" required defaultValue={today} className={input} /></label>
-                  <SubmitButton>{t('markPaid')}</SubmitButton>
-                </ActionForm>
-                <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t('cancelQuestion')} confirm={t('cancelConfirm')} />
+                {note.status === 'ISSUED' ? (
+                  <ActionForm action={recordFeeNotePaymentAction} className="flex items-end gap-2" success={t('paid')} fieldMessages="feeNotes.fields" aria-label={`${t('markPaid')} ${note.number}`}>
+                    <input type="hidden" name="caseId" value={caseId} />
+                    <input type="hidden" name="feeNoteId" value={note.id} />
+                    <label className="space-y-1"><span className="block">{t('paidOn')}</span><DateInput name="paidOn" required defaultValue={today} className={input} /></label>
+                    <SubmitButton>{t('markPaid')}</SubmitButton>
+                  </ActionForm>
+                ) : null}
+                <ConfirmDeleteForm action={cancelFeeNoteAction} fields={{ caseId, feeNoteId: note.id }} name={note.number} label={t('cancel')} question={t(note.status === 'PAID' ? 'cancelPaidQuestion' : 'cancelQuestion')} confirm={t('cancelConfirm')} />
               </div>
             ) : null}
           </li>
