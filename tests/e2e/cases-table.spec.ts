@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { signInStaff } from './support/sign-in';
 import { openFromHeader } from './support/shell';
+import { untilStreamed } from './support/streamed';
 
 test.use({ locale: 'en-US' });
 
@@ -36,6 +37,7 @@ test('an admin filters, sorts, chooses columns, searches, pages and exports the 
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/\/cases\?stage=REFUSED$/);
   await expect(page.getByText('Stage: 1 stage')).toBeVisible();
+  await untilStreamed(page);
   const stages = await column(page, 'Stage');
   expect(stages.length).toBeGreaterThan(0);
   expect(new Set(stages)).toEqual(new Set(['Refused']));
@@ -70,12 +72,14 @@ test('an admin filters, sorts, chooses columns, searches, pages and exports the 
   await page.getByRole('link', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/stage=/);
   await expect(table(page).getByRole('columnheader', { name: 'Commune' })).toBeVisible();
+  await untilStreamed(page);
   const someone = (await column(page, 'Client'))[3]!.split('\n')[0]!;
   const lastName = someone.split(',')[0]!;
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.fill(lastName);
   await search.press('Enter');
   await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(lastName);
+  await untilStreamed(page);
   const clients = await column(page, 'Client');
   expect(clients.length).toBeGreaterThan(0);
   expect(clients.every((cell) => cell.toLowerCase().includes(lastName.toLowerCase()))).toBe(true);
