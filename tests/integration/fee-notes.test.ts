@@ -115,7 +115,7 @@ describe('issuing', () => {
     expect(row.lines.map((line) => line.unitCode)).toEqual(['C62', 'HUR']);
     const lines = row.lines.map((line) => ({ ...line, unitCode: line.unitCode as 'C62' | 'HUR', vatCategory: line.vatCategory as 'AE' }));
     const invoice = feeNoteInvoice({
-      kind: 'INVOICE', number: row.number, issuedOn: '2026-12-07', dueOn: '2027-01-06', language: 'nl', caseReference: w.kase.reference, seller: row.seller as never, buyer: row.buyer as never, lines,
+      number: row.number, issuedOn: '2026-12-07', dueOn: '2027-01-06', language: 'nl', caseReference: w.kase.reference, seller: row.seller as never, buyer: row.buyer as never, lines,
       breakdown: vatBreakdown(lines), totalExclCents: row.totalExclCents, vatCents: row.vatCents, totalInclCents: row.totalInclCents, structuredCommunication: structuredCommunication(2026, 1),
     });
     expect(() => validateUblInvoice(invoice)).not.toThrow();

@@ -63,7 +63,7 @@ export async function cancelFeeNote({ actor, input, context, storage = getStorag
         select: { id: true },
       });
       const document: FeeNoteDocument = {
-        kind: 'CREDIT_NOTE', credits: { number: note.number, issuedOn: fromDbDate(note.issuedOn), paid }, number, issuedOn, dueOn: issuedOn, language: note.language,
+        credits: { number: note.number, issuedOn: fromDbDate(note.issuedOn), paid }, number, issuedOn, dueOn: issuedOn, language: note.language,
         caseReference: note.case.reference, seller: note.seller as Seller, buyer: note.buyer as Buyer, lines, breakdown: vatBreakdown(lines),
         totalExclCents: note.totalExclCents, vatCents: note.vatCents, totalInclCents: note.totalInclCents, structuredCommunication: structuredCommunication(year, sequence),
       };

@@ -4,9 +4,10 @@ import type { VatCategory } from './vat-category';
 
 /** Everything printed on a fee note and put in its UBL file, in one shape, so the two never disagree. */
 export type FeeNoteDocument = {
-  /** a credit note cancels the fee note in `credits`: same lines and amounts, nothing to pay (or a refund) */
-  kind: 'INVOICE' | 'CREDIT_NOTE';
-  /** `paid`: the cancelled note was paid, so the credit note's amount is to be refunded */
+  /**
+   * Present on a credit note only: the fee note it cancels (same lines and amounts, nothing to pay); `paid` when
+   * that note was paid, so the amount is to be refunded.
+   */
   credits?: { number: string; issuedOn: string; paid: boolean };
   number: string;
   issuedOn: string;

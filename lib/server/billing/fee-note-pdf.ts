@@ -44,7 +44,9 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
   const regular = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
   const clean = encodable(regular);
-  doc.setTitle(`${t(note.kind === 'CREDIT_NOTE' ? 'creditTitle' : 'title')} ${note.number}`);
+  const credit = note.credits;
+  const title = `${t(credit ? 'creditTitle' : 'title')} ${note.number}`;
+  doc.setTitle(title);
   doc.setLanguage(`${locale}-BE`);
   let page: PDFPage = doc.addPage(PAGE);
   let y = PAGE[1] - MARGIN;
@@ -77,13 +79,11 @@ export async function buildFeeNotePdf(note: FeeNoteDocument): Promise<Uint8Array
   const buyerEnd = block([t('buyer'), buyer.name, buyer.street, [buyer.postalCode, buyer.city].filter(Boolean).join(' ') || null, buyer.country, buyer.vatNumber ? `${t('vatNumber')}: ${buyer.vatNumber}` : null], 330, y);
   y = Math.min(sellerEnd, buyerEnd) - LINE;
 
-  const credit = note.kind === 'CREDIT_NOTE' ? note.credits : undefined;
-  text(`${t(credit ? 'creditTitle' : 'title')} ${note.number}`, MARGIN, { font: bold, size: 15 });
+  text(title, MARGIN, { font: bold, size: 15 });
   y -= LINE + 6;
-  const heads = credit
-    ? [[t('issuedOn'), date(note.issuedOn)], [t('credits'), t('creditsValue', { number: credit.number, date: date(credit.issuedOn) })], [t('case'), note.caseReference]]
-    : [[t('issuedOn'), date(note.issuedOn)], [t('dueOn'), date(note.dueOn)], [t('case'), note.caseReference]];
-  for (const [label, value] of heads) {
+  // A credit note names the note it cancels where a fee note says when it falls due.
+  const second = credit ? [t('credits'), t('creditsValue', { number: credit.number, date: date(credit.issuedOn) })] : [t('dueOn'), date(note.dueOn)];
+  for (const [label, value] of [[t('issuedOn'), date(note.issuedOn)], second, [t('case'), note.caseReference]]) {
     text(`${label}: ${value}`, MARGIN);
     y -= LINE;
   }

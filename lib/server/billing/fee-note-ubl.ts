@@ -48,7 +48,7 @@ const taxCategory = (category: FeeNoteDocument['lines'][number]['vatCategory'], 
 /** The invoice in the library's internal format (its UBL JSON), from the same document the PDF prints. */
 export function feeNoteInvoice(note: FeeNoteDocument): Invoice {
   const { seller } = note;
-  const credit = note.kind === 'CREDIT_NOTE' ? note.credits : undefined;
+  const credit = note.credits;
   const eur = (cents: number) => centsToDecimal(cents);
   return {
     'ubl:Invoice': {

@@ -85,7 +85,7 @@ export async function issueFeeNote({ actor, input, context, storage = getStorage
       await tx.feeItem.updateMany({ where: { firmId: actor.firmId, id: { in: fees.map((item) => item.id) } }, data: { feeNoteId: note.id } });
 
       const document: FeeNoteDocument = {
-        kind: 'INVOICE', number, issuedOn: data.issuedOn, dueOn, language, caseReference: kase.reference, seller, buyer, lines,
+        number, issuedOn: data.issuedOn, dueOn, language, caseReference: kase.reference, seller, buyer, lines,
         breakdown: vatBreakdown(lines), totalExclCents, vatCents, totalInclCents: totalExclCents + vatCents, structuredCommunication: structuredCommunication(year, sequence),
       };
       const { pdfStorageKey, ublStorageKey } = await storeFeeNoteFiles({ storage, firmId: actor.firmId, feeNoteId: note.id, document, written });
